@@ -1,0 +1,28 @@
+import type { Principal } from './principal.ts';
+
+/** Masks keep the shape of a value so users can still tell records apart: 138****8000, z***@qq.com. */
+export function maskValue(value: unknown): unknown {
+  if (value === null || value === undefined) return value;
+  if (typeof value === 'number') return null;
+  const s = String(value);
+  if (s.includes('@')) {
+    const [name, domain] = s.split('@');
+    return `${name.slice(0, 1)}***@${domain}`;
+  }
+  if (s.length <= 4) return '****';
+  const keep = Math.min(3, Math.floor(s.length / 4));
+  return `${s.slice(0, keep)}${'*'.repeat(Math.max(4, s.length - keep * 2))}${s.slice(-keep || undefined)}`;
+}
+
+/** Applies the principal's field rules for one object type. Presenters call this, and nothing else does. */
+export function applyFieldRules<T extends Record<string, unknown>>(p: Principal, object: string, record: T): T {
+  const rules = p.fieldRules[object];
+  if (!rules) return record;
+  const out: Record<string, unknown> = { ...record };
+  for (const [field, rule] of Object.entries(rules)) {
+    if (!(field in out)) continue;
+    if (rule === 'hidden') delete out[field];
+    else out[field] = maskValue(out[field]);
+  }
+  return out as T;
+}

@@ -1,0 +1,75 @@
+import type { Locale } from '../access/principal.ts';
+
+type Message = Record<Locale, string>;
+interface ErrorDefinition {
+  status: number;
+  message: Message;
+}
+
+/**
+ * The one registry of error codes. `satisfies` makes the compiler reject a code without a status or
+ * without both translations. Messages may use {placeholders} filled from the error's details.
+ */
+export const errorCodes = {
+  validation_failed: { status: 400, message: { 'zh-CN': '输入有误', 'en-US': 'The input is not valid' } },
+  bad_request: { status: 400, message: { 'zh-CN': '请求无效', 'en-US': 'Bad request' } },
+  unauthenticated: { status: 401, message: { 'zh-CN': '请先登录', 'en-US': 'Please sign in' } },
+  invalid_credentials: { status: 401, message: { 'zh-CN': '用户名或密码错误', 'en-US': 'Wrong login or password' } },
+  account_locked: {
+    status: 423,
+    message: { 'zh-CN': '登录失败次数过多，账户已锁定至 {until}', 'en-US': 'Too many failed sign-ins; locked until {until}' },
+  },
+  csrf_failed: { status: 403, message: { 'zh-CN': '安全校验失败，请刷新页面', 'en-US': 'Security check failed; reload the page' } },
+  forbidden: { status: 403, message: { 'zh-CN': '没有权限执行此操作', 'en-US': 'You are not allowed to do this' } },
+  not_found: { status: 404, message: { 'zh-CN': '记录不存在', 'en-US': 'Record not found' } },
+  route_not_found: { status: 404, message: { 'zh-CN': '接口不存在', 'en-US': 'No such endpoint' } },
+  version_conflict: {
+    status: 409,
+    message: { 'zh-CN': '记录已被他人修改，请刷新后重试', 'en-US': 'Someone else changed this record; reload and try again' },
+  },
+  duplicate: { status: 409, message: { 'zh-CN': '{field} 已存在', 'en-US': '{field} already exists' } },
+  conflict: { status: 409, message: { 'zh-CN': '操作与当前数据冲突', 'en-US': 'The action conflicts with the current data' } },
+  payload_too_large: { status: 413, message: { 'zh-CN': '请求内容过大', 'en-US': 'Request body too large' } },
+  rate_limited: { status: 429, message: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' } },
+  data_dir_locked: {
+    status: 503,
+    message: {
+      'zh-CN': '数据目录 {dir} 正被另一个 Kehu 进程使用',
+      'en-US': 'The data folder {dir} is in use by another Kehu process',
+    },
+  },
+  internal: { status: 500, message: { 'zh-CN': '服务器内部错误', 'en-US': 'Internal server error' } },
+} as const satisfies Record<string, ErrorDefinition>;
+
+export type ErrorCode = keyof typeof errorCodes;
+
+export interface FieldIssue {
+  field: string;
+  reason: string;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown>;
+  readonly issues?: FieldIssue[];
+
+  constructor(code: ErrorCode, details: Record<string, unknown> = {}, issues?: FieldIssue[]) {
+    super(formatMessage(code, 'en-US', details));
+    this.code = code;
+    this.details = details;
+    this.issues = issues;
+  }
+
+  get status(): number {
+    return errorCodes[this.code].status;
+  }
+}
+
+export function formatMessage(code: ErrorCode, locale: Locale, details: Record<string, unknown> = {}): string {
+  return errorCodes[code].message[locale].replace(/\{(\w+)\}/g, (_, key: string) => String(details[key] ?? ''));
+}
+
+export const notFound = () => new AppError('not_found');
+export const forbidden = () => new AppError('forbidden');
+export const invalid = (field: string, reason: string) =>
+  new AppError('validation_failed', {}, [{ field, reason }]);
