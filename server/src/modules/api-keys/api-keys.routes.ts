@@ -35,7 +35,7 @@ export async function apiKeysRoutes(server: FastifyInstance) {
 
   app.get('/api-keys', {
     config: { permission },
-    schema: { tags, response: { 200: z.object({ items: z.array(apiKeySchema) }) } },
+    schema: { tags, summary: 'API keys of the company (never the secret)', response: { 200: z.object({ items: z.array(apiKeySchema) }) } },
   }, async (req) => {
     const ctx = contextOf(req);
     const rows = await ctx.readDb

@@ -33,7 +33,7 @@ export async function recycleBinRoutes(server: FastifyInstance) {
 
   app.post('/recycle-bin/:type/:id/restore', {
     config: { permission: { capability: 'recycle_bin.manage' } },
-    schema: { tags, params: z.object({ type: z.string(), id: z.uuid() }), response: { 204: z.null() } },
+    schema: { tags, summary: 'Restore a deleted record', params: z.object({ type: z.string(), id: z.uuid() }), response: { 204: z.null() } },
   }, async (req, reply) => {
     const ctx = contextOf(req);
     const type = getRecordType(req.params.type);

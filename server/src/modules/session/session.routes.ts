@@ -32,7 +32,7 @@ export async function sessionRoutes(server: FastifyInstance) {
     config: {
       permission: { public: true },
       // Per address and login: slows guessing without letting one attacker lock out a whole office.
-      rateLimit: { max: 10, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `${req.ip}:${(req.body as { login?: string })?.login ?? ''}` },
+      rateLimit: { hook: 'preHandler', max: 10, timeWindow: '1 minute', keyGenerator: (req: FastifyRequest) => `${req.ip}:${(req.body as { login?: string })?.login ?? ''}` },
     },
     schema: { tags, summary: 'Sign in with login and password; sets the session cookie', security: [], body: loginBody, response: { 200: meSchema } },
   }, async (req, reply) => {

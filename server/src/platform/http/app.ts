@@ -14,7 +14,8 @@ import type { Config } from '../config.ts';
 import { authenticate, enforcePermission, type PrincipalLoader } from '../auth/authenticate.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
 import { pickLocale } from '../i18n/locale.ts';
-import './route-permission.ts';
+import { describePermission } from './route-permission.ts';
+import { documentRoute } from './openapi.ts';
 
 export interface AppOptions {
   database: Database;
@@ -27,9 +28,17 @@ export interface AppOptions {
   logger?: boolean;
 }
 
+export interface RouteEntry {
+  method: string;
+  url: string;
+  permission: string;
+}
+
 declare module 'fastify' {
   interface FastifyInstance {
     database: Database;
+    /** every API route and its declared permission, for the permission snapshot test */
+    apiRoutes: RouteEntry[];
   }
 }
 
@@ -43,11 +52,16 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate('database', opts.database);
+  const apiRoutes: RouteEntry[] = [];
+  app.decorate('apiRoutes', apiRoutes);
 
   // Every API route declares its permission; one without fails here, at start-up, not in production.
   app.addHook('onRoute', (route) => {
-    if (route.url.startsWith('/api/v1') && !route.config?.permission) {
-      throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    if (!route.url.startsWith('/api/v1')) return;
+    if (!route.config?.permission) throw new Error(`Route ${route.method} ${route.url} declares no permission`);
+    documentRoute(route);
+    for (const method of [route.method].flat()) {
+      if (method !== 'HEAD') apiRoutes.push({ method, url: route.url, permission: describePermission(route.config.permission) });
     }
   });
 
@@ -82,8 +96,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.addHook('onRequest', async (req) => {
     req.locale = pickLocale(req.headers['accept-language']);
   });
-  app.addHook('preHandler', authenticate(opts.loadPrincipal));
-  app.addHook('preHandler', enforcePermission);
+  // Before validation: an unauthenticated or forbidden caller learns nothing from a 400 about the body.
+  app.addHook('preValidation', authenticate(opts.loadPrincipal));
+  app.addHook('preValidation', enforcePermission);
 
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);

@@ -27,7 +27,7 @@ export async function rolesRoutes(server: FastifyInstance) {
   // Role names are needed by anyone who assigns users; their grants are not secret within a tenant.
   app.get('/roles', {
     config: { permission: { signedIn: true } },
-    schema: { tags, response: { 200: z.object({ items: z.array(roleSchema) }) } },
+    schema: { tags, summary: 'All roles of the company', response: { 200: z.object({ items: z.array(roleSchema) }) } },
   }, async (req) => {
     const ctx = contextOf(req);
     const rows = await ctx.readDb.select().from(roles)
@@ -47,7 +47,7 @@ export async function rolesRoutes(server: FastifyInstance) {
 
   app.get('/roles/:id', {
     config: { permission: { signedIn: true } },
-    schema: { tags, params: idParams, response: { 200: roleSchema } },
+    schema: { tags, summary: 'One role', params: idParams, response: { 200: roleSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
     const role = await findRole(ctx.readDb, ctx.principal.tenantId, req.params.id);
@@ -57,7 +57,7 @@ export async function rolesRoutes(server: FastifyInstance) {
 
   app.post('/roles', {
     config: { permission: manage },
-    schema: { tags, body: createRoleBody, response: { 201: roleSchema } },
+    schema: { tags, summary: 'Create a role', body: createRoleBody, response: { 201: roleSchema } },
   }, async (req, reply) => {
     const ctx = contextOf(req);
     reply.status(201);
@@ -66,7 +66,7 @@ export async function rolesRoutes(server: FastifyInstance) {
 
   app.patch('/roles/:id', {
     config: { permission: manage },
-    schema: { tags, params: idParams, body: updateRoleBody, response: { 200: roleSchema } },
+    schema: { tags, summary: 'Update a role (send the version you read)', params: idParams, body: updateRoleBody, response: { 200: roleSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
     const role = await updateRole(ctx, req.params.id, req.body);
@@ -76,7 +76,7 @@ export async function rolesRoutes(server: FastifyInstance) {
 
   app.delete('/roles/:id', {
     config: { permission: manage },
-    schema: { tags, params: idParams, response: { 204: z.null() } },
+    schema: { tags, summary: 'Delete a role nobody holds', params: idParams, response: { 204: z.null() } },
   }, async (req, reply) => {
     await deleteRole(contextOf(req), req.params.id);
     return reply.status(204).send(null);

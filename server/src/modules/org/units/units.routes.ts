@@ -23,7 +23,7 @@ export async function unitsRoutes(server: FastifyInstance) {
 
   app.get('/org-units/:id', {
     config: { permission: { object: 'org_unit', action: 'read' } },
-    schema: { tags, params: idParams, response: { 200: unitSchema } },
+    schema: { tags, summary: 'One unit', params: idParams, response: { 200: unitSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
     return presentUnit(ctx.principal, await getUnit(ctx.readDb, ctx.principal, req.params.id));
@@ -31,7 +31,7 @@ export async function unitsRoutes(server: FastifyInstance) {
 
   app.post('/org-units', {
     config: { permission: { object: 'org_unit', action: 'create' } },
-    schema: { tags, body: createUnitBody, response: { 201: unitSchema } },
+    schema: { tags, summary: 'Create a branch or department under a unit', body: createUnitBody, response: { 201: unitSchema } },
   }, async (req, reply) => {
     const ctx = contextOf(req);
     reply.status(201);
@@ -40,7 +40,7 @@ export async function unitsRoutes(server: FastifyInstance) {
 
   app.patch('/org-units/:id', {
     config: { permission: { object: 'org_unit', action: 'update' } },
-    schema: { tags, params: idParams, body: updateUnitBody, response: { 200: unitSchema } },
+    schema: { tags, summary: 'Rename or move a unit (send the version you read)', params: idParams, body: updateUnitBody, response: { 200: unitSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
     return presentUnit(ctx.principal, await updateUnit(ctx, req.params.id, req.body));

@@ -24,7 +24,7 @@ export async function usersRoutes(server: FastifyInstance) {
 
   app.get('/users/:id', {
     config: { permission: { object: 'user', action: 'read' } },
-    schema: { tags, params: idParams, response: { 200: userSchema } },
+    schema: { tags, summary: 'One user', params: idParams, response: { 200: userSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
     return presentUser(ctx.principal, await getUser(ctx.readDb, ctx.principal, req.params.id));
@@ -42,7 +42,7 @@ export async function usersRoutes(server: FastifyInstance) {
 
   app.patch('/users/:id', {
     config: { permission: { object: 'user', action: 'update' } },
-    schema: { tags, params: idParams, body: updateUserBody, response: { 200: userSchema } },
+    schema: { tags, summary: 'Update a user (send the version you read)', params: idParams, body: updateUserBody, response: { 200: userSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
     return presentUser(ctx.principal, await updateUser(ctx, req.params.id, req.body));
