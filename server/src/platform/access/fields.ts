@@ -9,6 +9,11 @@ export function maskValue(value: unknown): unknown {
     const [name, domain] = s.split('@');
     return `${name.slice(0, 1)}***@${domain}`;
   }
+  // Phone numbers the way Chinese apps show them: 138****8000.
+  if (/^\+?[\d\s-]{7,}$/.test(s)) {
+    const digits = s.replace(/\D/g, '');
+    return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
+  }
   if (s.length <= 4) return '****';
   const keep = Math.min(3, Math.floor(s.length / 4));
   return `${s.slice(0, keep)}${'*'.repeat(Math.max(4, s.length - keep * 2))}${s.slice(-keep || undefined)}`;
