@@ -6,7 +6,7 @@ import * as schema from '../../src/schema.ts';
  * Tenancy is a rule on every table, so a machine checks it: tenant_id leads each primary key, unique
  * index and foreign key (Citus co-location needs exactly that). The exceptions are listed with why.
  */
-const tables = Object.values(schema).filter((v): v is PgTable => v instanceof PgTable).map((t) => getTableConfig(t));
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => v instanceof PgTable).map((t) => getTableConfig(t));
 
 // Random secrets are unique across all tenants by construction, and are looked up before the tenant is known.
 const globalUniques = new Set(['sessions_token_uq', 'api_keys_hash_uq', 'tenants_slug_uq']);
