@@ -6,3 +6,8 @@ export * from './platform/tenancy/tenant.table.ts';
 export * from './platform/auth/auth.tables.ts';
 export * from './platform/audit/audit.table.ts';
 export * from './modules/org/org.schema.ts';
+export * from './modules/accounts/accounts.schema.ts';
+export * from './modules/contacts/contacts.schema.ts';
+export * from './modules/custom-fields/custom-fields.schema.ts';
+export * from './modules/saved-views/saved-views.schema.ts';
+export * from './modules/attachments/attachments.schema.ts';

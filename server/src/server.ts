@@ -6,6 +6,9 @@ import { buildApp } from './platform/http/app.ts';
 import { modules } from './modules/index.ts';
 import { loadPrincipal } from './modules/org/principal-loader.ts';
 import { prepareTenants } from './modules/org/first-start.ts';
+import { startJobRunner } from './platform/jobs/job-runner.ts';
+import { purgeExpiredSessions } from './platform/jobs/purge-expired-sessions.job.ts';
+import { fileStoreFrom, useFileStore } from './platform/files/current-file-store.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
 
@@ -21,14 +24,21 @@ export function createApp(database: Database, config: Pick<Config, 'secureCookie
   });
 }
 
+/** Every background job; a module with jobs adds its definitions here. */
+export const jobs = [purgeExpiredSessions];
+
 export async function startServer(config: Config, opts: { onFirstAdmin?: (login: string, password: string) => void } = {}) {
   const started = performance.now();
   const database = await openDatabase({ databaseUrl: config.databaseUrl, readUrls: config.readUrls, dataDir: config.dataDir, poolSize: config.poolSize });
+  useFileStore(await fileStoreFrom(config.files));
   const admin = await prepareTenants(database.db);
   if (admin) opts.onFirstAdmin?.(admin.login, admin.password);
   const app = await createApp(database, config, { logger: true });
+  // Queues are prepared in every process (requests enqueue); handlers run only where jobs are on.
+  const jobRunner = await startJobRunner(database, jobs, { work: config.jobs, log: app.log });
   const close = async () => {
     await app.close();
+    await jobRunner.stop();
     await database.close();
   };
   process.once('SIGINT', () => void close().then(() => process.exit(0)));

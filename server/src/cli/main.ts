@@ -5,12 +5,21 @@ import { migrateCommand } from './migrate.ts';
 import { createAdminCommand, resetPasswordCommand } from './admin.ts';
 import { openapiCommand } from './openapi.ts';
 import { startCommand } from './start.ts';
+import { backupCommand } from './backup.ts';
+import { restoreCommand } from './restore.ts';
+import { demoCommand, parseCount } from './demo.ts';
 
 const program = new Command('kehu')
   .description('Kehu (客户) — CRM for companies with a head office and many branches')
   .addHelpText('after', `\nConfiguration (environment variables):\n${settings.map((s) => `  ${s.env.padEnd(20)} ${s.help}${s.default ? ` (default ${s.default})` : ''}`).join('\n')}\n`);
 
 program.command('start').description('serve Kehu (HTTP API and web app)').action(() => startCommand(loadConfig()));
+program
+  .command('demo')
+  .description('serve Kehu on its own data folder (./data-demo), generating a demo company into an empty database first')
+  .option('--accounts <n>', 'how many accounts the demo company gets (parts that exist use it)', parseCount)
+  .option('--seed <seed>', 'seed of the generator: the same seed gives the same company')
+  .action((o) => demoCommand(loadConfig({ KEHU_DATA_DIR: 'data-demo', ...process.env }), o));
 program.command('migrate').description('apply pending database migrations and exit').action(() => migrateCommand(loadConfig()));
 program
   .command('create-admin')
@@ -25,6 +34,17 @@ program
   .argument('<login>')
   .option('--tenant <slug>', 'company code when several companies share the server')
   .action((login, o) => resetPasswordCommand(loadConfig(), login, o));
+program
+  .command('backup')
+  .description('write a consistent backup of the whole database to FILE (gzip of NDJSON; restores into either engine)')
+  .argument('<file>')
+  .action((file) => backupCommand(loadConfig(), file));
+program
+  .command('restore')
+  .description('restore a backup made by `kehu backup` into a new, empty database (same Kehu release)')
+  .argument('<file>')
+  .option('--force', 'replace all data of a database that is not empty')
+  .action((file, o) => restoreCommand(loadConfig(), file, o));
 program.command('openapi').description('print the OpenAPI 3.1 document').action(() => openapiCommand());
 
 try {

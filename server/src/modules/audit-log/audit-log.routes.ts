@@ -3,7 +3,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getRecordType } from '../../platform/access/records.ts';
-import { auditEvents } from '../../platform/audit/audit.table.ts';
+import { auditEvents, type FieldChanges } from '../../platform/audit/audit.table.ts';
+import { maskValue } from '../../platform/access/fields.ts';
+import type { Principal } from '../../platform/access/principal.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor, listQuery, pageSchema } from '../../platform/http/pagination.ts';
@@ -28,9 +30,25 @@ const auditEventSchema = z
   .meta({ id: 'AuditEvent' });
 
 type Row = { e: typeof auditEvents.$inferSelect; actorName: string | null };
-const present = ({ e, actorName }: Row) => ({
+
+/** A field the caller's role hides or masks on the record is hidden or masked in its history too. */
+function maskChanges(p: Principal, objectType: string, changes: FieldChanges | null): FieldChanges | null {
+  const rules = p.fieldRules[objectType];
+  if (!changes || !rules) return changes;
+  const out: FieldChanges = {};
+  for (const [field, pair] of Object.entries(changes)) {
+    const rule = rules[field];
+    if (rule === 'hidden') continue;
+    out[field] = rule === 'masked' ? [maskDeep(pair[0]), maskDeep(pair[1])] : pair;
+  }
+  return out;
+}
+const maskDeep = (v: unknown): unknown => (Array.isArray(v) ? v.map(maskValue) : maskValue(v));
+
+const present = (p: Principal) => ({ e, actorName }: Row) => ({
   id: e.id, occurredAt: e.occurredAt.toISOString(), actorUserId: e.actorUserId, actorName, actorApiKeyId: e.actorApiKeyId,
-  action: e.action, objectType: e.objectType, objectId: e.objectId, objectLabel: e.objectLabel, changes: e.changes, context: e.context,
+  action: e.action, objectType: e.objectType, objectId: e.objectId, objectLabel: e.objectLabel,
+  changes: maskChanges(p, e.objectType, e.changes), context: e.context,
 });
 
 export async function auditLogRoutes(server: FastifyInstance) {
@@ -76,7 +94,7 @@ export async function auditLogRoutes(server: FastifyInstance) {
     const page = rows.slice(0, q.limit);
     const last = page[page.length - 1]?.e;
     return {
-      items: page.map(present),
+      items: page.map(present(ctx.principal)),
       nextCursor: rows.length > q.limit && last ? encodeCursor({ v: last.occurredAt.toISOString(), id: last.id }) : null,
     };
   });
@@ -102,6 +120,6 @@ export async function auditLogRoutes(server: FastifyInstance) {
       .where(and(eq(auditEvents.tenantId, ctx.principal.tenantId), eq(auditEvents.objectType, req.params.objectType), eq(auditEvents.objectId, req.params.objectId)))
       .orderBy(desc(auditEvents.occurredAt), desc(auditEvents.id))
       .limit(req.query.limit);
-    return { items: rows.map(present) };
+    return { items: rows.map(present(ctx.principal)) };
   });
 }

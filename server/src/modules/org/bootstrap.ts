@@ -7,6 +7,7 @@ import { generatePassword, hashPassword } from '../../platform/auth/passwords.ts
 import type { Executor } from '../../platform/db/engine.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { tenants } from '../../platform/tenancy/tenant.table.ts';
+import { runTenantSetup } from '../../platform/tenancy/tenant-setup.ts';
 import { orgUnits, roles, userRoles, users } from './org.schema.ts';
 
 const roleNames: Record<BuiltinRoleKey, { name: string; description: string }> = {
@@ -64,6 +65,7 @@ export async function createTenant(db: Executor, input: { slug: string; name: st
     name: input.headOfficeName ?? '总部', path: `/${headOfficeId}/`, depth: 0,
   });
   await syncBuiltinRoles(db, tenantId);
+  await runTenantSetup(db, tenantId);
   return { tenantId, headOfficeId };
 }
 

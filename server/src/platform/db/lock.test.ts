@@ -22,3 +22,16 @@ describe('embedded data folder lock', () => {
     expect(third.status).toBe(0);
   }, 120_000);
 });
+
+describe('a stale lock', () => {
+  it('left by a killed process is taken over', async () => {
+    const stale = fs.mkdtempSync(path.join(os.tmpdir(), 'kehu-stale-'));
+    // a pid that cannot be alive: the max pid on Linux is below 2^22
+    fs.writeFileSync(path.join(stale, '.kehu.lock'), JSON.stringify({ host: os.hostname(), pid: 4_194_999 }));
+    const db = await openDatabase({ dataDir: stale });
+    expect(JSON.parse(fs.readFileSync(path.join(stale, '.kehu.lock'), 'utf8')).pid).toBe(process.pid);
+    await db.close();
+    expect(fs.existsSync(path.join(stale, '.kehu.lock'))).toBe(false);
+    fs.rmSync(stale, { recursive: true, force: true });
+  }, 60_000);
+});

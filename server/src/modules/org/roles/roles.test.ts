@@ -82,3 +82,25 @@ describe('audit log', () => {
     expect((await rep.get('/api/v1/audit-events')).status).toBe(403);
   });
 });
+
+describe('role updates and history masking', () => {
+  it('a partial update leaves the other fields alone', async () => {
+    const admin = await t.as('admin');
+    const created = await admin.post('/api/v1/roles', { name: '只读', grants: { user: { actions: ['read'], scope: 'all' } }, capabilities: ['audit.read'] });
+    const res = await admin.patch(`/api/v1/roles/${created.body.id}`, { version: created.body.version, fieldRules: { user: { phone: 'masked' } } });
+    expect(res.status).toBe(200);
+    expect(res.body.grants).toEqual({ user: { actions: ['read'], scope: 'all' } });
+    expect(res.body.capabilities).toEqual(['audit.read']);
+  });
+
+  it('masks a masked field in a record history as in the record', async () => {
+    const admin = await t.as('admin');
+    const repA = (await admin.get(`/api/v1/users/${t.company.people.repA.id}`)).body;
+    await admin.patch(`/api/v1/users/${repA.id}`, { version: repA.version, phone: '13900139000' });
+    const masked = await t.as('repA2');
+    const history = (await masked.get(`/api/v1/history/user/${repA.id}`)).body.items;
+    const change = history.find((e: { changes: Record<string, unknown> | null }) => e.changes?.phone);
+    expect(change.changes.phone).toEqual(['138****8000', '139****9000']);
+    expect(history.some((e: { changes: Record<string, unknown> | null }) => e.changes && 'email' in e.changes)).toBe(false);
+  });
+});

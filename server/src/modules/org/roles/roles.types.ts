@@ -23,15 +23,23 @@ export const roleSchema = z
   .meta({ id: 'Role' });
 export type RoleDto = z.infer<typeof roleSchema>;
 
-export const createRoleBody = z.object({
+const roleFields = {
   name: z.string().trim().min(1).max(60),
   description: z.string().trim().max(500).nullish(),
+  grants,
+  capabilities: z.array(z.string()),
+  fieldRules,
+};
+
+export const createRoleBody = z.object({
+  ...roleFields,
   grants: grants.default({}),
-  capabilities: z.array(z.string()).default([]),
+  capabilities: roleFields.capabilities.default([]),
   fieldRules: fieldRules.default({}),
 });
 
-export const updateRoleBody = createRoleBody.partial().extend({ version: z.number().int() });
+// No defaults here: an omitted field is left as it is (zod would otherwise fill in {} and wipe it).
+export const updateRoleBody = z.object(roleFields).partial().extend({ version: z.number().int() });
 
 export const catalogSchema = z.object({
   objects: z.array(

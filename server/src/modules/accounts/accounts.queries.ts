@@ -1,0 +1,113 @@
+import { and, arrayContains, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { Principal } from '../../platform/access/principal.ts';
+import { scopeWhere } from '../../platform/access/scope.ts';
+import type { Executor } from '../../platform/db/engine.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
+import { parseSearchQuery } from '../../platform/text/search-query.ts';
+import { orgUnits, users } from '../org/org.schema.ts';
+import { searchMatch } from '../search/search.match.ts';
+import { accounts } from './accounts.schema.ts';
+import type { ListAccountsQuery } from './accounts.types.ts';
+import { afterCursor, ALL_ROWS, defaultOrder, sortMatchesInFull } from './keyset.ts';
+import { cappedCount, EXACT_COUNT_CAP, listTotal, type ListTotal } from './list-total.ts';
+
+/** An account as commands and presenters see it: the stored fields (not the search columns) and two names. */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- destructured to leave the derived columns out
+const { searchNames, searchLatin, searchGrams, searchKeys, nameSort, custom, ...accountColumns } = getTableColumns(accounts);
+// Aliased: three columns are called "name", which a subquery (see listAccounts) could not tell apart.
+export const accountFields = {
+  ...accountColumns,
+  ownerName: sql<string | null>`${users.name}`.as('owner_name'),
+  unitName: sql<string | null>`${orgUnits.name}`.as('unit_name'),
+};
+export type AccountRecord = Omit<typeof accounts.$inferSelect, 'searchNames' | 'searchLatin' | 'searchGrams' | 'searchKeys' | 'nameSort' | 'custom'> & {
+  ownerName: string | null;
+  unitName: string | null;
+};
+
+export const accountScope = (p: Principal, opts?: { includeDeleted?: boolean; onlyDeleted?: boolean }) =>
+  scopeWhere(p, 'account', { tenantId: accounts.tenantId, ownerId: accounts.ownerId, unitId: accounts.unitId, deletedAt: accounts.deletedAt }, opts);
+
+function selectAccounts(db: Executor) {
+  return db
+    .select(accountFields)
+    .from(accounts)
+    .leftJoin(users, and(eq(users.tenantId, accounts.tenantId), eq(users.id, accounts.ownerId)))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, accounts.tenantId), eq(orgUnits.id, accounts.unitId)));
+}
+
+export async function findAccount(db: Executor, p: Principal, id: string, opts?: { includeDeleted?: boolean }): Promise<AccountRecord | null> {
+  const [row] = await selectAccounts(db).where(and(accountScope(p, opts), eq(accounts.id, id)));
+  return row ?? null;
+}
+
+export async function getAccount(db: Executor, p: Principal, id: string): Promise<AccountRecord> {
+  const account = await findAccount(db, p, id);
+  if (!account) throw notFound();
+  return account;
+}
+
+/** After a write the command reads back what it stored, even when a reassignment took it out of the writer's scope. */
+export async function readBackAccount(db: Executor, tenantId: string, id: string): Promise<AccountRecord> {
+  const [row] = await selectAccounts(db).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)));
+  return row;
+}
+
+/** Units whose path starts with the given unit's: the unit and everything below it. */
+export const unitSubtree = (tenantId: string, unitId: string, column: AnyPgColumn) =>
+  sql`${column} in (select u.id from org_units u where u.tenant_id = ${tenantId} and u.path like (
+    select p.path || '%' from org_units p where p.tenant_id = ${tenantId} and p.id = ${unitId}))`;
+
+function filters(p: Principal, q: ListAccountsQuery): SQL {
+  const conds: (SQL | undefined)[] = [accountScope(p)];
+  if (q.q) conds.push(searchMatch(accounts, parseSearchQuery(q.q)));
+  if (q.ownerId) conds.push(eq(accounts.ownerId, q.ownerId));
+  if (q.unitId) conds.push(unitSubtree(p.tenantId, q.unitId, accounts.unitId));
+  if (q.type) conds.push(inArray(accounts.type, q.type));
+  if (q.tier) conds.push(inArray(accounts.tier, q.tier));
+  if (q.industry) conds.push(eq(accounts.industry, q.industry));
+  if (q.provinceCode) conds.push(eq(accounts.provinceCode, q.provinceCode));
+  if (q.cityCode) conds.push(eq(accounts.cityCode, q.cityCode));
+  if (q.districtCode) conds.push(eq(accounts.districtCode, q.districtCode));
+  if (q.tags) conds.push(arrayContains(accounts.tags, q.tags));
+  if (q.createdFrom) conds.push(gte(accounts.createdAt, new Date(q.createdFrom)));
+  if (q.createdTo) conds.push(lte(accounts.createdAt, new Date(q.createdTo)));
+  return and(...conds)!;
+}
+
+const sortColumns = { name: accounts.nameSort, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt };
+
+/**
+ * One page of accounts in the caller's scope (keyset pagination, see keyset.ts) and, on the first
+ * page, the total. With a search keyword, how the page is read depends on the number of matches
+ * (see sortMatchesInFull).
+ */
+export async function listAccounts(db: Executor, p: Principal, q: ListAccountsQuery): Promise<{ items: AccountRecord[]; nextCursor: string | null; total: ListTotal | null }> {
+  const where = filters(p, q);
+  const col = sortColumns[q.sort];
+  const order = defaultOrder(q.sort, q.order);
+  const cursor = decodeCursor(q.cursor);
+  const page = cursor ? and(where, afterCursor(col, accounts.id, order, cursor, q.sort !== 'name')) : where;
+  const matches = q.q ? await cappedCount(db, accounts, where) : undefined;
+  const dir = order === 'asc' ? asc : desc;
+  const base = db
+    .select({ ...accountFields, sortKey: sql`${col}`.as('sort_key'), sortValue: sql<string>`${col}::text`.as('sort_value') })
+    .from(accounts)
+    .leftJoin(users, and(eq(users.tenantId, accounts.tenantId), eq(users.id, accounts.ownerId)))
+    .leftJoin(orgUnits, and(eq(orgUnits.tenantId, accounts.tenantId), eq(orgUnits.id, accounts.unitId)))
+    .where(page);
+  let rows;
+  if (sortMatchesInFull(matches, q.sort)) {
+    const few = base.limit(ALL_ROWS).as('few');
+    rows = await db.select().from(few).orderBy(dir(few.sortKey), dir(few.id)).limit(q.limit + 1);
+  } else {
+    rows = await base.orderBy(dir(col), dir(accounts.id)).limit(q.limit + 1);
+  }
+  const items = rows.slice(0, q.limit).map(({ sortKey: _k, sortValue: _v, ...record }) => record);
+  const last = rows[q.limit - 1];
+  const nextCursor = rows.length > q.limit ? encodeCursor({ v: last.sortValue, id: last.id }) : null;
+  const total = !cursor && q.count === 'true' ? await listTotal(db, accounts, where, EXACT_COUNT_CAP, matches) : null;
+  return { items, nextCursor, total };
+}

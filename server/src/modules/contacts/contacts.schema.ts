@@ -1,0 +1,67 @@
+import { sql } from 'drizzle-orm';
+import {
+  boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid,
+} from 'drizzle-orm/pg-core';
+import { ownedColumns, recordColumns, ts } from '../../platform/db/columns.ts';
+import { accounts } from '../accounts/accounts.schema.ts';
+import { orgUnits, users } from '../org/org.schema.ts';
+import { searchColumns, searchIndexes } from '../search/search.columns.ts';
+
+export const contactGenders = ['male', 'female'] as const;
+export type ContactGender = (typeof contactGenders)[number];
+
+const textArray = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+
+/** People at our customers. A contact may work with several accounts (see accountContacts). */
+export const contacts = pgTable(
+  'contacts',
+  {
+    ...recordColumns(),
+    ...ownedColumns(),
+    name: text('name').notNull(),
+    title: text('title'),
+    department: text('department'),
+    /** digits only, like accounts.phones */
+    phones: textArray('phones'),
+    emails: textArray('emails'),
+    wechat: text('wechat'),
+    birthday: date('birthday', { mode: 'string' }),
+    gender: text('gender').$type<ContactGender>(),
+    notes: text('notes'),
+    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    nameSort: text('name_sort').notNull(),
+    ...searchColumns(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.id] }),
+    foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [users.tenantId, users.id] }),
+    foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
+    index('contacts_owner_idx').on(t.tenantId, t.ownerId),
+    index('contacts_unit_idx').on(t.tenantId, t.unitId),
+    index('contacts_name_sort_idx').on(t.tenantId, t.nameSort, t.id),
+    index('contacts_created_idx').on(t.tenantId, t.createdAt, t.id),
+    index('contacts_updated_idx').on(t.tenantId, t.updatedAt, t.id),
+    ...searchIndexes('contacts', t),
+  ],
+);
+
+/** Which contacts work with which accounts, in what role; at most one primary contact per account. */
+export const accountContacts = pgTable(
+  'account_contacts',
+  {
+    tenantId: uuid('tenant_id').notNull(),
+    accountId: uuid('account_id').notNull(),
+    contactId: uuid('contact_id').notNull(),
+    role: text('role'),
+    isPrimary: boolean('is_primary').notNull().default(false),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    createdBy: uuid('created_by'),
+  },
+  (t) => [
+    primaryKey({ columns: [t.tenantId, t.accountId, t.contactId] }),
+    foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [accounts.tenantId, accounts.id] }),
+    foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
+    index('account_contacts_contact_idx').on(t.tenantId, t.contactId),
+    uniqueIndex('account_contacts_primary_uq').on(t.tenantId, t.accountId).where(sql`${t.isPrimary}`),
+  ],
+);
