@@ -17,8 +17,13 @@ function newest(dir) {
 }
 
 const built = fs.existsSync(dist) ? fs.statSync(dist).mtimeMs : 0;
-const sources = Math.max(newest(path.join(root, 'web/src')), fs.statSync(path.join(root, 'web/index.html')).mtimeMs);
+const sources = Math.max(
+  newest(path.join(root, 'web/src')),
+  newest(path.join(root, 'web/public')),
+  ...['web/index.html', 'web/vite.config.ts', 'web/package.json'].map((f) => fs.statSync(path.join(root, f)).mtimeMs),
+);
 if (built < sources) {
   console.log('kehu: building the web app…');
-  execSync('npm run -s build -w web', { cwd: root, stdio: 'inherit' });
+  // A test runner's NODE_ENV=test would otherwise produce React's development bundle.
+  execSync('npm run -s build -w web', { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 }
