@@ -11,3 +11,8 @@ export * from './modules/contacts/contacts.schema.ts';
 export * from './modules/custom-fields/custom-fields.schema.ts';
 export * from './modules/saved-views/saved-views.schema.ts';
 export * from './modules/attachments/attachments.schema.ts';
+export * from './modules/activities/activities.schema.ts';
+export * from './modules/notifications/notifications.schema.ts';
+export * from './modules/pool/pool.schema.ts';
+export * from './modules/risk-flags/risk-flags.schema.ts';
+export * from './modules/dedup/keys/dedup-keys.schema.ts';

@@ -4,7 +4,9 @@ import { audit, diff } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, forbidden, notFound } from '../../platform/http/errors.ts';
+import { diffCustom, validateCustom } from '../custom-fields/index.ts';
 import { assertAccountType, assertCreditCodeFree } from './account-checks.ts';
+import { runAccountWriteHooks } from './account-write-hooks.ts';
 import { accountDerivedColumns } from './accounts.search-columns.ts';
 import { findAccount, getAccount, readBackAccount, type AccountRecord } from './accounts.queries.ts';
 import { accounts } from './accounts.schema.ts';
@@ -25,6 +27,8 @@ export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promis
     const owner = await resolveOwnership(tx, p, 'account', { ownerId: input.ownerId, unitId: input.unitId });
     await assertAccountType(tx, p.tenantId, input.type);
     await assertCreditCodeFree(tx, p.tenantId, input.creditCode);
+    // Defaults filled in, required fields enforced, values canonical; 400 naming custom.<key> otherwise.
+    const custom = await validateCustom(tx, p.tenantId, 'account', input.custom, { mode: 'create' });
     const fields: StoredFields = {
       kind: input.kind ?? 'company',
       name: input.name,
@@ -52,12 +56,17 @@ export async function createAccount(ctx: Ctx, input: CreateAccountInput): Promis
       tenantId: p.tenantId,
       id,
       ...fields,
+      custom,
       ...accountDerivedColumns(fields),
       createdBy: p.userId,
       updatedBy: p.userId,
     });
     const account = await readBackAccount(tx, p.tenantId, id);
-    await audit(tx, ctx.actor, { action: 'create', objectType: 'account', objectId: id, objectLabel: account.name, changes: diff(null, account, auditedAccountFields) });
+    await runAccountWriteHooks(tx, ctx, null, account);
+    await audit(tx, ctx.actor, {
+      action: 'create', objectType: 'account', objectId: id, objectLabel: account.name,
+      changes: { ...diff(null, account, auditedAccountFields), ...diffCustom(null, account.custom) },
+    });
     return account;
   });
 }
@@ -79,14 +88,22 @@ export async function updateAccount(ctx: Ctx, id: string, input: UpdateAccountIn
     }
     if (fields.type !== before.type) await assertAccountType(tx, p.tenantId, fields.type);
     if (fields.creditCode !== before.creditCode) await assertCreditCodeFree(tx, p.tenantId, fields.creditCode, id);
+    // `custom` is a patch: absent keys keep their values, null clears one.
+    const custom = input.custom === undefined
+      ? before.custom
+      : await validateCustom(tx, p.tenantId, 'account', input.custom, { mode: 'update', existing: before.custom, recordId: id });
     const [row] = await tx
       .update(accounts)
-      .set({ ...fields, ...accountDerivedColumns(fields), version: before.version + 1, updatedAt: new Date(), updatedBy: p.userId })
+      .set({ ...fields, custom, ...accountDerivedColumns(fields), version: before.version + 1, updatedAt: new Date(), updatedBy: p.userId })
       .where(and(eq(accounts.tenantId, p.tenantId), eq(accounts.id, id), eq(accounts.version, input.version)))
       .returning({ id: accounts.id });
     if (!row) throw new AppError('version_conflict');
     const after = await readBackAccount(tx, p.tenantId, id);
-    await audit(tx, ctx.actor, { action: 'update', objectType: 'account', objectId: id, objectLabel: after.name, changes: diff(before, after, auditedAccountFields) });
+    await runAccountWriteHooks(tx, ctx, before, after);
+    await audit(tx, ctx.actor, {
+      action: 'update', objectType: 'account', objectId: id, objectLabel: after.name,
+      changes: { ...diff(before, after, auditedAccountFields), ...diffCustom(before.custom, after.custom) },
+    });
     return after;
   });
 }

@@ -1,4 +1,6 @@
 import { actions, registerCapability, registerObjectType, type ObjectTypeDefinition } from '../../platform/access/permissions.ts';
+import { registerCustomFieldTarget } from '../custom-fields/index.ts';
+import { accounts } from './accounts.schema.ts';
 
 /**
  * Who may do what with customer records by default. Contacts share these grants: whoever may work
@@ -20,6 +22,9 @@ export const accountObject = registerObjectType({
   sensitiveFields: ['phones', 'emails', 'creditLimit'],
   defaultGrants: customerGrants,
 });
+
+// Administrators may add custom fields to accounts (POST /custom-fields with objectType 'account').
+registerCustomFieldTarget({ objectType: 'account', table: accounts });
 
 export const accountCaps = {
   lookupsManage: registerCapability('lookups.manage', { 'zh-CN': '管理客户类型等选项列表', 'en-US': 'Manage pick lists such as account types' }),

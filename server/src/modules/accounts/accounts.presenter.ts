@@ -1,11 +1,15 @@
 import { can, type Principal } from '../../platform/access/principal.ts';
+import { presentCustom, type FieldDefinition } from '../custom-fields/index.ts';
 import type { AccountRecord } from './accounts.queries.ts';
 import type { AccountDto } from './accounts.types.ts';
 import { applyRecordFieldRules } from './field-masks.ts';
 import { regionName } from './regions/regions.ts';
 
-/** The only way an account leaves the server: what the caller may do with it, and sensitive fields masked. */
-export function presentAccount(p: Principal, a: AccountRecord): AccountDto {
+/**
+ * The only way an account leaves the server: what the caller may do with it, and sensitive fields
+ * masked. `defs` are the tenant's account custom fields: values of archived ones are not shown.
+ */
+export function presentAccount(p: Principal, a: AccountRecord, defs: FieldDefinition[]): AccountDto {
   const dto: AccountDto = {
     id: a.id,
     kind: a.kind,
@@ -28,6 +32,7 @@ export function presentAccount(p: Principal, a: AccountRecord): AccountDto {
     source: a.source,
     tags: a.tags,
     creditLimit: a.creditLimit,
+    custom: presentCustom(defs, a.custom),
     ownerId: a.ownerId,
     ownerName: a.ownerName,
     unitId: a.unitId,

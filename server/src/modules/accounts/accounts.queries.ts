@@ -6,23 +6,25 @@ import type { Executor } from '../../platform/db/engine.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { parseSearchQuery } from '../../platform/text/search-query.ts';
+import { customFilterSql, type FieldDefinition } from '../custom-fields/index.ts';
 import { orgUnits, users } from '../org/org.schema.ts';
 import { searchMatch } from '../search/search.match.ts';
 import { accounts } from './accounts.schema.ts';
 import type { ListAccountsQuery } from './accounts.types.ts';
-import { afterCursor, ALL_ROWS, defaultOrder, sortMatchesInFull } from './keyset.ts';
+import { ALL_ROWS, sortMatchesInFull } from './keyset.ts';
 import { cappedCount, EXACT_COUNT_CAP, listTotal, type ListTotal } from './list-total.ts';
+import { listSort } from './list-sort.ts';
 
 /** An account as commands and presenters see it: the stored fields (not the search columns) and two names. */
 // eslint-disable-next-line @typescript-eslint/no-unused-vars -- destructured to leave the derived columns out
-const { searchNames, searchLatin, searchGrams, searchKeys, nameSort, custom, ...accountColumns } = getTableColumns(accounts);
+const { searchNames, searchLatin, searchGrams, searchKeys, nameSort, ...accountColumns } = getTableColumns(accounts);
 // Aliased: three columns are called "name", which a subquery (see listAccounts) could not tell apart.
 export const accountFields = {
   ...accountColumns,
   ownerName: sql<string | null>`${users.name}`.as('owner_name'),
   unitName: sql<string | null>`${orgUnits.name}`.as('unit_name'),
 };
-export type AccountRecord = Omit<typeof accounts.$inferSelect, 'searchNames' | 'searchLatin' | 'searchGrams' | 'searchKeys' | 'nameSort' | 'custom'> & {
+export type AccountRecord = Omit<typeof accounts.$inferSelect, 'searchNames' | 'searchLatin' | 'searchGrams' | 'searchKeys' | 'nameSort'> & {
   ownerName: string | null;
   unitName: string | null;
 };
@@ -60,7 +62,7 @@ export const unitSubtree = (tenantId: string, unitId: string, column: AnyPgColum
   sql`${column} in (select u.id from org_units u where u.tenant_id = ${tenantId} and u.path like (
     select p.path || '%' from org_units p where p.tenant_id = ${tenantId} and p.id = ${unitId}))`;
 
-function filters(p: Principal, q: ListAccountsQuery): SQL {
+function filters(p: Principal, q: ListAccountsQuery, defs: FieldDefinition[]): SQL {
   const conds: (SQL | undefined)[] = [accountScope(p)];
   if (q.q) conds.push(searchMatch(accounts, parseSearchQuery(q.q)));
   if (q.ownerId) conds.push(eq(accounts.ownerId, q.ownerId));
@@ -74,6 +76,7 @@ function filters(p: Principal, q: ListAccountsQuery): SQL {
   if (q.tags) conds.push(arrayContains(accounts.tags, q.tags));
   if (q.createdFrom) conds.push(gte(accounts.createdAt, new Date(q.createdFrom)));
   if (q.createdTo) conds.push(lte(accounts.createdAt, new Date(q.createdTo)));
+  conds.push(customFilterSql(accounts, defs, q.customFilters));
   return and(...conds)!;
 }
 
@@ -82,28 +85,34 @@ const sortColumns = { name: accounts.nameSort, createdAt: accounts.createdAt, up
 /**
  * One page of accounts in the caller's scope (keyset pagination, see keyset.ts) and, on the first
  * page, the total. With a search keyword, how the page is read depends on the number of matches
- * (see sortMatchesInFull).
+ * (see sortMatchesInFull). `defs` are the tenant's account custom fields, loaded once per request.
  */
-export async function listAccounts(db: Executor, p: Principal, q: ListAccountsQuery): Promise<{ items: AccountRecord[]; nextCursor: string | null; total: ListTotal | null }> {
-  const where = filters(p, q);
-  const col = sortColumns[q.sort];
-  const order = defaultOrder(q.sort, q.order);
+export async function listAccounts(
+  db: Executor,
+  p: Principal,
+  q: ListAccountsQuery,
+  defs: FieldDefinition[],
+): Promise<{ items: AccountRecord[]; nextCursor: string | null; total: ListTotal | null }> {
+  const where = filters(p, q, defs);
+  const sort = listSort(accounts, sortColumns, defs, q.sort, q.order);
   const cursor = decodeCursor(q.cursor);
-  const page = cursor ? and(where, afterCursor(col, accounts.id, order, cursor, q.sort !== 'name')) : where;
+  const page = and(where, sort.where, cursor ? sort.after(cursor) : undefined);
   const matches = q.q ? await cappedCount(db, accounts, where) : undefined;
-  const dir = order === 'asc' ? asc : desc;
+  // A custom field has no column to select as the sort key; its rows are never sorted in a subquery (see ListSort).
+  const sortKey = sort.column ? sql`${sort.column}` : sql`null`;
   const base = db
-    .select({ ...accountFields, sortKey: sql`${col}`.as('sort_key'), sortValue: sql<string>`${col}::text`.as('sort_value') })
+    .select({ ...accountFields, sortKey: sortKey.as('sort_key'), sortValue: sort.cursorValue.as('sort_value') })
     .from(accounts)
     .leftJoin(users, and(eq(users.tenantId, accounts.tenantId), eq(users.id, accounts.ownerId)))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, accounts.tenantId), eq(orgUnits.id, accounts.unitId)))
     .where(page);
   let rows;
-  if (sortMatchesInFull(matches, q.sort)) {
+  if (sort.column && sortMatchesInFull(matches, q.sort)) {
     const few = base.limit(ALL_ROWS).as('few');
+    const dir = sort.order === 'asc' ? asc : desc;
     rows = await db.select().from(few).orderBy(dir(few.sortKey), dir(few.id)).limit(q.limit + 1);
   } else {
-    rows = await base.orderBy(dir(col), dir(accounts.id)).limit(q.limit + 1);
+    rows = await base.orderBy(...sort.orderBy).limit(q.limit + 1);
   }
   const items = rows.slice(0, q.limit).map(({ sortKey: _k, sortValue: _v, ...record }) => record);
   const last = rows[q.limit - 1];

@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contextOf } from '../../platform/http/context.ts';
+import { contextOf, type Ctx } from '../../platform/http/context.ts';
 import { selectFields } from '../../platform/http/pagination.ts';
+import { loadCustomFields } from '../custom-fields/index.ts';
 import './accounts.objects.ts';
 import './accounts.records.ts';
 import './accounts.search.ts';
@@ -20,6 +21,9 @@ import { regionsRoutes } from './regions/regions.routes.ts';
 
 const tags = ['Accounts'];
 
+/** The tenant's account custom fields, once per request: presenters show only active ones, lists filter and sort by them. */
+const accountFieldDefs = (ctx: Ctx) => loadCustomFields(ctx.readDb, ctx.principal.tenantId, 'account');
+
 export async function accountsRoutes(server: FastifyInstance) {
   const app = server.withTypeProvider<ZodTypeProvider>();
   await app.register(accountTypesRoutes);
@@ -30,9 +34,10 @@ export async function accountsRoutes(server: FastifyInstance) {
     schema: { tags, summary: 'Accounts in your data scope, filtered and sorted, one page at a time', querystring: listAccountsQuery, response: { 200: accountPageSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
-    const page = await listAccounts(ctx.readDb, ctx.principal, req.query);
+    const defs = await accountFieldDefs(ctx);
+    const page = await listAccounts(ctx.readDb, ctx.principal, req.query, defs);
     return {
-      items: page.items.map((a) => selectFields(presentAccount(ctx.principal, a), req.query.fields)),
+      items: page.items.map((a) => selectFields(presentAccount(ctx.principal, a, defs), req.query.fields)),
       nextCursor: page.nextCursor,
       total: page.total,
     };
@@ -43,7 +48,8 @@ export async function accountsRoutes(server: FastifyInstance) {
     schema: { tags, summary: 'One account', params: idParams, response: { 200: accountSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
-    return presentAccount(ctx.principal, await getAccount(ctx.readDb, ctx.principal, req.params.id));
+    const account = await getAccount(ctx.readDb, ctx.principal, req.params.id);
+    return presentAccount(ctx.principal, account, await accountFieldDefs(ctx));
   });
 
   app.post('/accounts', {
@@ -53,7 +59,7 @@ export async function accountsRoutes(server: FastifyInstance) {
     const ctx = contextOf(req);
     const account = await createAccount(ctx, req.body);
     reply.status(201);
-    return presentAccount(ctx.principal, account);
+    return presentAccount(ctx.principal, account, await accountFieldDefs(ctx));
   });
 
   app.patch('/accounts/:id', {
@@ -61,7 +67,8 @@ export async function accountsRoutes(server: FastifyInstance) {
     schema: { tags, summary: 'Update an account (send the version you read); changing the owner needs the assign right', params: idParams, body: updateAccountBody, response: { 200: accountSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
-    return presentAccount(ctx.principal, await updateAccount(ctx, req.params.id, req.body));
+    const account = await updateAccount(ctx, req.params.id, req.body);
+    return presentAccount(ctx.principal, account, await accountFieldDefs(ctx));
   });
 
   app.delete('/accounts/:id', {

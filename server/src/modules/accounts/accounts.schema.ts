@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, text, uniqueIndex, uuid,
+  boolean, foreignKey, index, integer, numeric, pgTable, primaryKey, text, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { ownedColumns, recordColumns, ts } from '../../platform/db/columns.ts';
+import { customColumn, customGinIndex } from '../custom-fields/index.ts';
 import { orgUnits, users } from '../org/org.schema.ts';
 import { searchColumns, searchIndexes } from '../search/search.columns.ts';
 
@@ -42,8 +43,10 @@ export const accounts = pgTable(
     source: text('source'),
     tags: textArray('tags'),
     creditLimit: numeric('credit_limit', { precision: 18, scale: 2 }),
-    /** custom fields (a later module defines them); kept so adding them never rewrites the table */
-    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    /** last follow-up: raised by logging an activity (modules/activities), read by the public-pool rules */
+    lastActivityAt: ts('last_activity_at'),
+    /** custom field values by key (see modules/custom-fields): adding or renaming a field never rewrites the table */
+    custom: customColumn(),
     /** pinyin reading of the name: what "sort by name" orders by */
     nameSort: text('name_sort').notNull(),
     ...searchColumns(),
@@ -60,6 +63,8 @@ export const accounts = pgTable(
     index('accounts_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('accounts_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     index('accounts_tags_idx').using('gin', t.tags),
+    customGinIndex('accounts', t.custom),
+    index('accounts_last_activity_idx').on(t.tenantId, t.lastActivityAt),
     ...searchIndexes('accounts', t),
   ],
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery } from '../../platform/http/pagination.ts';
+import { customFiltersParam, customInputSchema, customOutputSchema, customSortField } from '../custom-fields/index.ts';
 import {
   creditCodeField, emailsField, moneyField, optionalText, phonesField, refineRegion, regionCode, tagsField,
 } from './account-fields.ts';
@@ -28,6 +29,7 @@ export const accountSchema = z
     source: z.string().nullable(),
     tags: z.array(z.string()),
     creditLimit: z.string().nullable().optional().describe('decimal string; masked or absent when your role masks or hides it'),
+    custom: customOutputSchema,
     ownerId: z.uuid(),
     ownerName: z.string().nullable(),
     unitId: z.uuid(),
@@ -61,6 +63,7 @@ const editable = {
   source: optionalText(100),
   tags: tagsField,
   creditLimit: moneyField,
+  custom: customInputSchema,
   ownerId: z.uuid().describe('default: you'),
   unitId: z.uuid().describe("default: the owner's unit"),
 };
@@ -73,6 +76,7 @@ export const createAccountBody = z
     phones: editable.phones.optional(),
     emails: editable.emails.optional(),
     tags: editable.tags.optional(),
+    custom: editable.custom.optional(),
     ownerId: editable.ownerId.optional(),
     unitId: editable.unitId.optional(),
   })
@@ -118,8 +122,9 @@ export const listAccountsQuery = listQuery.extend({
   tags: csv.describe('comma-separated; accounts carrying all of them'),
   createdFrom: z.iso.datetime({ offset: true }).optional(),
   createdTo: z.iso.datetime({ offset: true }).optional(),
-  sort: z.enum(accountSortFields).default('updatedAt'),
-  order: z.enum(['asc', 'desc']).optional().describe('default: asc for name, desc for dates'),
+  customFilters: customFiltersParam,
+  sort: z.union([z.enum(accountSortFields), customSortField]).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).optional().describe('default: asc for name and custom fields, desc for dates'),
   count: z.enum(['true', 'false']).default('true').describe('count the matches (first page only)'),
 });
 export type ListAccountsQuery = z.infer<typeof listAccountsQuery>;

@@ -3,8 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { getRecordType } from '../../platform/access/records.ts';
-import { auditEvents, type FieldChanges } from '../../platform/audit/audit.table.ts';
-import { maskValue } from '../../platform/access/fields.ts';
+import { auditEvents } from '../../platform/audit/audit.table.ts';
+import { maskChanges } from '../../platform/access/fields.ts';
 import type { Principal } from '../../platform/access/principal.ts';
 import { contextOf } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -30,20 +30,6 @@ const auditEventSchema = z
   .meta({ id: 'AuditEvent' });
 
 type Row = { e: typeof auditEvents.$inferSelect; actorName: string | null };
-
-/** A field the caller's role hides or masks on the record is hidden or masked in its history too. */
-function maskChanges(p: Principal, objectType: string, changes: FieldChanges | null): FieldChanges | null {
-  const rules = p.fieldRules[objectType];
-  if (!changes || !rules) return changes;
-  const out: FieldChanges = {};
-  for (const [field, pair] of Object.entries(changes)) {
-    const rule = rules[field];
-    if (rule === 'hidden') continue;
-    out[field] = rule === 'masked' ? [maskDeep(pair[0]), maskDeep(pair[1])] : pair;
-  }
-  return out;
-}
-const maskDeep = (v: unknown): unknown => (Array.isArray(v) ? v.map(maskValue) : maskValue(v));
 
 const present = (p: Principal) => ({ e, actorName }: Row) => ({
   id: e.id, occurredAt: e.occurredAt.toISOString(), actorUserId: e.actorUserId, actorName, actorApiKeyId: e.actorApiKeyId,

@@ -1,9 +1,11 @@
 import { can, type Principal } from '../../platform/access/principal.ts';
 import { applyRecordFieldRules } from '../accounts/field-masks.ts';
+import { presentCustom, type FieldDefinition } from '../custom-fields/index.ts';
 import type { ContactRecord } from './contacts.queries.ts';
 import type { ContactDto } from './contacts.types.ts';
 
-export function presentContact(p: Principal, c: ContactRecord): ContactDto {
+/** Like presentAccount: sensitive fields masked, custom values of active fields (`defs`) only. */
+export function presentContact(p: Principal, c: ContactRecord, defs: FieldDefinition[]): ContactDto {
   const dto: ContactDto = {
     id: c.id,
     name: c.name,
@@ -15,6 +17,9 @@ export function presentContact(p: Principal, c: ContactRecord): ContactDto {
     birthday: c.birthday,
     gender: c.gender,
     notes: c.notes,
+    organisation: c.organisation,
+    hasPhoto: c.hasPhoto,
+    custom: presentCustom(defs, c.custom),
     ownerId: c.ownerId,
     ownerName: c.ownerName,
     unitId: c.unitId,

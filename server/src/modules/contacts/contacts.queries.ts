@@ -7,18 +7,22 @@ import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { parseSearchQuery } from '../../platform/text/search-query.ts';
 import { accountScope, unitSubtree } from '../accounts/accounts.queries.ts';
 import { accounts } from '../accounts/accounts.schema.ts';
-import { afterCursor, ALL_ROWS, defaultOrder, sortMatchesInFull } from '../accounts/keyset.ts';
+import { ALL_ROWS, sortMatchesInFull } from '../accounts/keyset.ts';
+import { listSort } from '../accounts/list-sort.ts';
 import { cappedCount, EXACT_COUNT_CAP, listTotal, type ListTotal } from '../accounts/list-total.ts';
+import { customFilterSql, type FieldDefinition } from '../custom-fields/index.ts';
 import { orgUnits, users } from '../org/org.schema.ts';
 import { searchMatch } from '../search/search.match.ts';
 import { accountContacts, contacts } from './contacts.schema.ts';
 import type { ListContactsQuery } from './contacts.types.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-unused-vars -- destructured to leave the derived columns out
-const { searchNames, searchLatin, searchGrams, searchKeys, nameSort, custom, ...contactColumns } = getTableColumns(contacts);
+// Derived columns stay out, and so do the photo bytes: only GET /contacts/:id/photo and exports read them.
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- destructured to leave them out
+const { searchNames, searchLatin, searchGrams, searchKeys, nameSort, photo, photoType, ...contactColumns } = getTableColumns(contacts);
 // Aliased like accountFields: several joined columns are called "name".
 const contactFields = {
   ...contactColumns,
+  hasPhoto: sql<boolean>`${contacts.photo} is not null`.as('has_photo'),
   ownerName: sql<string | null>`${users.name}`.as('owner_name'),
   unitName: sql<string | null>`${orgUnits.name}`.as('unit_name'),
 };
@@ -29,7 +33,8 @@ export interface ContactLink {
   role: string | null;
   isPrimary: boolean;
 }
-export type ContactRow = Omit<typeof contacts.$inferSelect, 'searchNames' | 'searchLatin' | 'searchGrams' | 'searchKeys' | 'nameSort' | 'custom'> & {
+export type ContactRow = Omit<typeof contacts.$inferSelect, 'searchNames' | 'searchLatin' | 'searchGrams' | 'searchKeys' | 'nameSort' | 'photo' | 'photoType'> & {
+  hasPhoto: boolean;
   ownerName: string | null;
   unitName: string | null;
 };
@@ -82,7 +87,7 @@ export async function readBackContact(db: Executor, p: Principal, id: string): P
   return (await withLinks(db, p, [row]))[0];
 }
 
-function filters(p: Principal, q: ListContactsQuery): SQL {
+function filters(p: Principal, q: ListContactsQuery, defs: FieldDefinition[]): SQL {
   const conds: (SQL | undefined)[] = [contactScope(p)];
   if (q.q) conds.push(searchMatch(contacts, parseSearchQuery(q.q)));
   if (q.ownerId) conds.push(eq(contacts.ownerId, q.ownerId));
@@ -92,32 +97,42 @@ function filters(p: Principal, q: ListContactsQuery): SQL {
   }
   if (q.createdFrom) conds.push(gte(contacts.createdAt, new Date(q.createdFrom)));
   if (q.createdTo) conds.push(lte(contacts.createdAt, new Date(q.createdTo)));
+  conds.push(customFilterSql(contacts, defs, q.customFilters));
   return and(...conds)!;
 }
 
 const sortColumns = { name: contacts.nameSort, createdAt: contacts.createdAt, updatedAt: contacts.updatedAt };
 
-/** One page of contacts; a search keyword is handled like in listAccounts (count first, then sort a small set in full). */
-export async function listContacts(db: Executor, p: Principal, q: ListContactsQuery): Promise<{ items: ContactRecord[]; nextCursor: string | null; total: ListTotal | null }> {
-  const where = filters(p, q);
-  const col = sortColumns[q.sort];
-  const order = defaultOrder(q.sort, q.order);
+/**
+ * One page of contacts; a search keyword is handled like in listAccounts (count first, then sort a
+ * small set in full). `defs` are the tenant's contact custom fields, loaded once per request.
+ */
+export async function listContacts(
+  db: Executor,
+  p: Principal,
+  q: ListContactsQuery,
+  defs: FieldDefinition[],
+): Promise<{ items: ContactRecord[]; nextCursor: string | null; total: ListTotal | null }> {
+  const where = filters(p, q, defs);
+  const sort = listSort(contacts, sortColumns, defs, q.sort, q.order);
   const cursor = decodeCursor(q.cursor);
-  const page = cursor ? and(where, afterCursor(col, contacts.id, order, cursor, q.sort !== 'name')) : where;
+  const page = and(where, sort.where, cursor ? sort.after(cursor) : undefined);
   const matches = q.q ? await cappedCount(db, contacts, where) : undefined;
-  const dir = order === 'asc' ? asc : desc;
+  // A custom field has no column to select as the sort key; its rows are never sorted in a subquery (see ListSort).
+  const sortKey = sort.column ? sql`${sort.column}` : sql`null`;
   const base = db
-    .select({ ...contactFields, sortKey: sql`${col}`.as('sort_key'), sortValue: sql<string>`${col}::text`.as('sort_value') })
+    .select({ ...contactFields, sortKey: sortKey.as('sort_key'), sortValue: sort.cursorValue.as('sort_value') })
     .from(contacts)
     .leftJoin(users, and(eq(users.tenantId, contacts.tenantId), eq(users.id, contacts.ownerId)))
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, contacts.tenantId), eq(orgUnits.id, contacts.unitId)))
     .where(page);
   let rows;
-  if (sortMatchesInFull(matches, q.sort)) {
+  if (sort.column && sortMatchesInFull(matches, q.sort)) {
     const few = base.limit(ALL_ROWS).as('few');
+    const dir = sort.order === 'asc' ? asc : desc;
     rows = await db.select().from(few).orderBy(dir(few.sortKey), dir(few.id)).limit(q.limit + 1);
   } else {
-    rows = await base.orderBy(dir(col), dir(contacts.id)).limit(q.limit + 1);
+    rows = await base.orderBy(...sort.orderBy).limit(q.limit + 1);
   }
   const items = await withLinks(db, p, rows.slice(0, q.limit).map(({ sortKey: _k, sortValue: _v, ...row }) => row));
   const last = rows[q.limit - 1];
@@ -127,7 +142,7 @@ export async function listContacts(db: Executor, p: Principal, q: ListContactsQu
 }
 
 /** Contacts of one account that the caller may see, primary first, with their role there. */
-export async function listAccountContacts(db: Executor, p: Principal, accountId: string) {
+export async function listAccountContacts(db: Executor, p: Principal, accountId: string, limit = 500) {
   const rows = await db
     .select({ ...contactFields, role: accountContacts.role, isPrimary: accountContacts.isPrimary })
     .from(accountContacts)
@@ -136,7 +151,32 @@ export async function listAccountContacts(db: Executor, p: Principal, accountId:
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, contacts.tenantId), eq(orgUnits.id, contacts.unitId)))
     .where(and(eq(accountContacts.tenantId, p.tenantId), eq(accountContacts.accountId, accountId), contactScope(p)))
     .orderBy(desc(accountContacts.isPrimary), asc(contacts.nameSort))
-    .limit(500);
+    .limit(limit);
   const records = await withLinks(db, p, rows.map(({ role: _r, isPrimary: _i, ...row }) => row));
   return records.map((contact, i) => ({ contact, role: rows[i].role, isPrimary: rows[i].isPrimary }));
+}
+
+/** The contacts with these ids that the caller may see, with their links, in name order. */
+export async function listContactsByIds(db: Executor, p: Principal, ids: string[]): Promise<ContactRecord[]> {
+  if (!ids.length) return [];
+  const rows = await selectContacts(db).where(and(contactScope(p), inArray(contacts.id, ids))).orderBy(asc(contacts.nameSort), asc(contacts.id));
+  return withLinks(db, p, rows);
+}
+
+export interface ContactPhoto {
+  mediaType: string;
+  bytes: Buffer;
+}
+
+/**
+ * Photos of contacts the caller has already been shown (ids from a scoped query): the scope is
+ * applied again anyway, so a photo is never read past it.
+ */
+export async function contactPhotos(db: Executor, p: Principal, ids: string[]): Promise<Map<string, ContactPhoto>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .select({ id: contacts.id, bytes: contacts.photo, mediaType: contacts.photoType })
+    .from(contacts)
+    .where(and(contactScope(p), inArray(contacts.id, ids), sql`${contacts.photo} is not null`));
+  return new Map(rows.map((r) => [r.id, { mediaType: r.mediaType ?? 'application/octet-stream', bytes: r.bytes! }]));
 }

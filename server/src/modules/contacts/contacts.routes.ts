@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { contextOf } from '../../platform/http/context.ts';
+import { contextOf, type Ctx } from '../../platform/http/context.ts';
 import { selectFields } from '../../platform/http/pagination.ts';
 import { getAccount } from '../accounts/accounts.queries.ts';
+import { loadCustomFields } from '../custom-fields/index.ts';
 import './contacts.objects.ts';
 import './contacts.records.ts';
 import './contacts.search.ts';
@@ -15,20 +16,26 @@ import {
   accountContactSchema, contactPageSchema, contactSchema, createContactBody, idParams, linkBody, linkParams, listContactsQuery,
   updateContactBody,
 } from './contacts.types.ts';
+import { vcardRoutes } from './vcard/vcard.routes.ts';
 
 const tags = ['Contacts'];
 
+/** The tenant's contact custom fields, once per request (see accountFieldDefs). */
+const contactFieldDefs = (ctx: Ctx) => loadCustomFields(ctx.readDb, ctx.principal.tenantId, 'contact');
+
 export async function contactsRoutes(server: FastifyInstance) {
   const app = server.withTypeProvider<ZodTypeProvider>();
+  await app.register(vcardRoutes);
 
   app.get('/contacts', {
     config: { permission: { object: 'contact', action: 'read' } },
     schema: { tags, summary: 'Contacts in your data scope, filtered and sorted, one page at a time', querystring: listContactsQuery, response: { 200: contactPageSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
-    const page = await listContacts(ctx.readDb, ctx.principal, req.query);
+    const defs = await contactFieldDefs(ctx);
+    const page = await listContacts(ctx.readDb, ctx.principal, req.query, defs);
     return {
-      items: page.items.map((c) => selectFields(presentContact(ctx.principal, c), req.query.fields)),
+      items: page.items.map((c) => selectFields(presentContact(ctx.principal, c, defs), req.query.fields)),
       nextCursor: page.nextCursor,
       total: page.total,
     };
@@ -39,7 +46,8 @@ export async function contactsRoutes(server: FastifyInstance) {
     schema: { tags, summary: 'One contact with the accounts they work with', params: idParams, response: { 200: contactSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
-    return presentContact(ctx.principal, await getContact(ctx.readDb, ctx.principal, req.params.id));
+    const contact = await getContact(ctx.readDb, ctx.principal, req.params.id);
+    return presentContact(ctx.principal, contact, await contactFieldDefs(ctx));
   });
 
   app.post('/contacts', {
@@ -49,7 +57,7 @@ export async function contactsRoutes(server: FastifyInstance) {
     const ctx = contextOf(req);
     const contact = await createContact(ctx, req.body);
     reply.status(201);
-    return presentContact(ctx.principal, contact);
+    return presentContact(ctx.principal, contact, await contactFieldDefs(ctx));
   });
 
   app.patch('/contacts/:id', {
@@ -57,7 +65,8 @@ export async function contactsRoutes(server: FastifyInstance) {
     schema: { tags, summary: 'Update a contact (send the version you read)', params: idParams, body: updateContactBody, response: { 200: contactSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
-    return presentContact(ctx.principal, await updateContact(ctx, req.params.id, req.body));
+    const contact = await updateContact(ctx, req.params.id, req.body);
+    return presentContact(ctx.principal, contact, await contactFieldDefs(ctx));
   });
 
   app.delete('/contacts/:id', {
@@ -75,7 +84,8 @@ export async function contactsRoutes(server: FastifyInstance) {
     const ctx = contextOf(req);
     await getAccount(ctx.readDb, ctx.principal, req.params.id);
     const rows = await listAccountContacts(ctx.readDb, ctx.principal, req.params.id);
-    return { items: rows.map((r) => ({ contact: presentContact(ctx.principal, r.contact), role: r.role, isPrimary: r.isPrimary })) };
+    const defs = await contactFieldDefs(ctx);
+    return { items: rows.map((r) => ({ contact: presentContact(ctx.principal, r.contact, defs), role: r.role, isPrimary: r.isPrimary })) };
   });
 
   app.post('/accounts/:id/contacts', {

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, date, foreignKey, index, jsonb, pgTable, primaryKey, text, uniqueIndex, uuid,
+  boolean, customType, date, foreignKey, index, pgTable, primaryKey, text, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { ownedColumns, recordColumns, ts } from '../../platform/db/columns.ts';
 import { accounts } from '../accounts/accounts.schema.ts';
+import { customColumn, customGinIndex } from '../custom-fields/index.ts';
 import { orgUnits, users } from '../org/org.schema.ts';
 import { searchColumns, searchIndexes } from '../search/search.columns.ts';
 
@@ -11,6 +12,12 @@ export const contactGenders = ['male', 'female'] as const;
 export type ContactGender = (typeof contactGenders)[number];
 
 const textArray = (name: string) => text(name).array().notNull().default(sql`'{}'::text[]`);
+
+/** Raw bytes; PostgreSQL's driver returns a Buffer, PGlite a Uint8Array: both become a Buffer. */
+const bytea = customType<{ data: Buffer; driverData: Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => Buffer.from(value),
+});
 
 /** People at our customers. A contact may work with several accounts (see accountContacts). */
 export const contacts = pgTable(
@@ -28,7 +35,21 @@ export const contacts = pgTable(
     birthday: date('birthday', { mode: 'string' }),
     gender: text('gender').$type<ContactGender>(),
     notes: text('notes'),
-    custom: jsonb('custom').$type<Record<string, unknown>>().notNull().default({}),
+    /**
+     * The company as written on a business card or vCard ORG, for a contact not (yet) linked to an
+     * account; exports prefer the linked account's name.
+     */
+    organisation: text('organisation'),
+    /**
+     * The contact's picture (from a vCard PHOTO), in the row rather than the file store: it is small
+     * (MAX_PHOTO_BYTES), is written in the same transaction as the contact, goes into database
+     * backups with it, and TOAST keeps it out of the heap pages that lists read.
+     */
+    photo: bytea('photo'),
+    /** image/jpeg, image/png, … (set together with photo) */
+    photoType: text('photo_type'),
+    /** custom field values by key (see modules/custom-fields) */
+    custom: customColumn(),
     nameSort: text('name_sort').notNull(),
     ...searchColumns(),
   },
@@ -41,6 +62,7 @@ export const contacts = pgTable(
     index('contacts_name_sort_idx').on(t.tenantId, t.nameSort, t.id),
     index('contacts_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('contacts_updated_idx').on(t.tenantId, t.updatedAt, t.id),
+    customGinIndex('contacts', t.custom),
     ...searchIndexes('contacts', t),
   ],
 );

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { listQuery } from '../../platform/http/pagination.ts';
+import { customFiltersParam, customInputSchema, customOutputSchema, customSortField } from '../custom-fields/index.ts';
 import { emailsField, optionalText, phonesField } from '../accounts/account-fields.ts';
 import { totalSchema } from '../accounts/accounts.types.ts';
 import { contactGenders } from './contacts.schema.ts';
@@ -25,6 +26,9 @@ export const contactSchema = z
     birthday: z.string().nullable().optional().describe('YYYY-MM-DD'),
     gender: z.enum(contactGenders).nullable(),
     notes: z.string().nullable(),
+    organisation: z.string().nullable().describe('company as written on their card; see `accounts` for linked accounts'),
+    hasPhoto: z.boolean().describe('GET /contacts/{id}/photo returns it'),
+    custom: customOutputSchema,
     ownerId: z.uuid(),
     ownerName: z.string().nullable(),
     unitId: z.uuid(),
@@ -48,6 +52,8 @@ const editable = {
   birthday: z.preprocess((v) => (v === '' ? null : v), z.iso.date().nullish()),
   gender: z.enum(contactGenders).nullish(),
   notes: optionalText(2000),
+  organisation: optionalText(200),
+  custom: customInputSchema,
   ownerId: z.uuid().describe('default: you'),
   unitId: z.uuid().describe("default: the owner's unit"),
 };
@@ -56,6 +62,7 @@ export const createContactBody = z.object({
   ...editable,
   phones: editable.phones.optional(),
   emails: editable.emails.optional(),
+  custom: editable.custom.optional(),
   ownerId: editable.ownerId.optional(),
   unitId: editable.unitId.optional(),
   accountId: z.uuid().optional().describe('link the new contact to this account'),
@@ -76,8 +83,9 @@ export const listContactsQuery = listQuery.extend({
   accountId: z.uuid().optional().describe('contacts linked to this account'),
   createdFrom: z.iso.datetime({ offset: true }).optional(),
   createdTo: z.iso.datetime({ offset: true }).optional(),
-  sort: z.enum(contactSortFields).default('updatedAt'),
-  order: z.enum(['asc', 'desc']).optional().describe('default: asc for name, desc for dates'),
+  customFilters: customFiltersParam,
+  sort: z.union([z.enum(contactSortFields), customSortField]).default('updatedAt'),
+  order: z.enum(['asc', 'desc']).optional().describe('default: asc for name and custom fields, desc for dates'),
   count: z.enum(['true', 'false']).default('true'),
 });
 export type ListContactsQuery = z.infer<typeof listContactsQuery>;

@@ -1,3 +1,4 @@
+import type { FieldChanges } from '../audit/audit.table.ts';
 import type { Principal } from './principal.ts';
 
 /** Masks keep the shape of a value so users can still tell records apart: 138****8000, z***@qq.com. */
@@ -30,4 +31,23 @@ export function applyFieldRules<T extends Record<string, unknown>>(p: Principal,
     else out[field] = maskValue(out[field]);
   }
   return out as T;
+}
+
+/** Arrays of phones or e-mails are masked element by element, like the record itself shows them. */
+const maskDeep = (v: unknown): unknown => (Array.isArray(v) ? v.map(maskValue) : maskValue(v));
+
+/**
+ * A field the caller's role hides or masks on the record is hidden or masked in its history too:
+ * the audit log, a record's history and the account timeline all show changes through this.
+ */
+export function maskChanges(p: Principal, objectType: string, changes: FieldChanges | null): FieldChanges | null {
+  const rules = p.fieldRules[objectType];
+  if (!changes || !rules) return changes;
+  const out: FieldChanges = {};
+  for (const [field, pair] of Object.entries(changes)) {
+    const rule = rules[field];
+    if (rule === 'hidden') continue;
+    out[field] = rule === 'masked' ? [maskDeep(pair[0]), maskDeep(pair[1])] : pair;
+  }
+  return out;
 }

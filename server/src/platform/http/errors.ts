@@ -29,6 +29,21 @@ export const errorCodes = {
   },
   duplicate: { status: 409, message: { 'zh-CN': '{field} 已存在', 'en-US': '{field} already exists' } },
   conflict: { status: 409, message: { 'zh-CN': '操作与当前数据冲突', 'en-US': 'The action conflicts with the current data' } },
+  duplicate_account: {
+    status: 409,
+    message: { 'zh-CN': '该客户已由 {ownerName}（{unitName}）登记', 'en-US': 'This customer is already registered by {ownerName} ({unitName})' },
+  },
+  pool_cap_reached: {
+    status: 409,
+    message: { 'zh-CN': '私海客户已达上限（{max} 个），请先释放客户', 'en-US': 'You already hold the maximum of {max} private customers; release one first' },
+  },
+  pool_already_claimed: { status: 409, message: { 'zh-CN': '该客户已被他人领取', 'en-US': 'Someone else has already claimed this customer' } },
+  pool_reclaim_cooldown: {
+    status: 409,
+    message: { 'zh-CN': '您释放的客户在 {until} 之前不能再次领取', 'en-US': 'You released this customer; you may claim it again after {until}' },
+  },
+  not_in_pool: { status: 409, message: { 'zh-CN': '该客户不在公海中', 'en-US': 'This customer is not in the public pool' } },
+  already_in_pool: { status: 409, message: { 'zh-CN': '该客户已在公海中', 'en-US': 'This customer is already in the public pool' } },
   payload_too_large: { status: 413, message: { 'zh-CN': '请求内容过大', 'en-US': 'Request body too large' } },
   rate_limited: { status: 429, message: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' } },
   data_dir_locked: {

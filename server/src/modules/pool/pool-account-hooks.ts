@@ -1,0 +1,11 @@
+import { registerAccountWriteHook } from '../accounts/account-write-hooks.ts';
+import { recordOwnerChanges } from './pool-history.ts';
+
+/** Ownership history starts with the registration and follows owner changes made by editing the account. */
+registerAccountWriteHook(async (tx, ctx, { before, after }) => {
+  if (before && before.ownerId === after.ownerId && before.unitId === after.unitId) return;
+  await recordOwnerChanges(tx, ctx.principal.tenantId, ctx.principal.userId, [{
+    accountId: after.id, fromOwnerId: before?.ownerId ?? null, toOwnerId: after.ownerId,
+    fromUnitId: before?.unitId ?? null, toUnitId: after.unitId, reason: before ? 'assigned' : 'created',
+  }]);
+});
