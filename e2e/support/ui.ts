@@ -53,12 +53,17 @@ export async function openPage(page: Page, label: string) {
   // The item's accessible name starts with its icon's label, so it is found by its text.
   await page.locator('.ant-menu-item', { hasText: exactly(label) }).click();
   await page.getByRole('heading', { level: 4, name: label }).waitFor();
+  // The page reads its data after it appears; tests look at the data.
+  await settle(page);
 }
+
+/** The open dropdown of a Select, once it has finished sliding in (a click during the animation can miss). */
+export const openDropdown = (page: Page) => page.locator('.ant-select-dropdown:visible:not([class*="-appear"]):not([class*="-enter"]):not([class*="-leave"])');
 
 /** Picks an option in an antd Select or TreeSelect linked to a form label. */
 export async function choose(page: Page, label: string, option: string) {
   await field(page, label).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(option, { exact: true }).click();
+  await openDropdown(page).getByTitle(option, { exact: true }).click();
 }
 
 /** Titles of the nodes in the organisation tree, top to bottom. */

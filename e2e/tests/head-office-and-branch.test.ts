@@ -41,7 +41,7 @@ describe('administrator', () => {
     await adminPage.getByText('设置新密码').waitFor();
     await screenshot(adminPage, 'desktop-forced-password-change');
     await changeOneTimePassword(adminPage, kehu.adminPassword, adminPassword);
-    expect(await menuLabels(adminPage)).toEqual(['组织架构', '用户', '角色权限', '审计日志', '回收站', 'API 密钥']);
+    expect(await menuLabels(adminPage)).toEqual(['客户', '联系人', '组织架构', '用户', '角色权限', '自定义字段', '审计日志', '回收站', 'API 密钥']);
   });
 
   test('builds the organisation: two branches and a department', async () => {
@@ -216,7 +216,7 @@ describe('administrator', () => {
     await adminPage.getByText('EN', { exact: true }).click();
     await adminPage.locator('.ant-menu-item', { hasText: exactly('Users') }).waitFor();
     await adminPage.reload();
-    expect(await menuLabels(adminPage)).toEqual(['Organisation', 'Users', 'Roles', 'Audit log', 'Recycle bin', 'API keys']);
+    expect(await menuLabels(adminPage)).toEqual(['Accounts', 'Contacts', 'Organisation', 'Users', 'Roles', 'Custom fields', 'Audit log', 'Recycle bin', 'API keys']);
     await openPage(adminPage, 'Users');
     await screenshot(adminPage, 'desktop-admin-users-english');
     await adminPage.getByText('中', { exact: true }).click();
@@ -254,7 +254,7 @@ describe('administrator', () => {
     await drawer.waitFor({ state: 'detached' });
     await expect(mobile.locator('.ant-layout-sider').count()).resolves.toBe(0);
     await mobile.getByRole('button', { name: '打开菜单' }).click();
-    expect(await menuLabels(mobile)).toEqual(['组织架构', '用户', '角色权限', '审计日志', '回收站', 'API 密钥']);
+    expect(await menuLabels(mobile)).toEqual(['客户', '联系人', '组织架构', '用户', '角色权限', '自定义字段', '审计日志', '回收站', 'API 密钥']);
     await screenshot(mobile, 'phone-admin-menu');
     await mobile.locator('.ant-drawer .ant-menu-item', { hasText: exactly('角色权限') }).click();
     await mobile.getByRole('heading', { level: 4, name: '角色权限' }).waitFor();
@@ -274,7 +274,7 @@ describe('sales rep of 华东分公司', () => {
   });
 
   test('sees no administration in the menu', async () => {
-    expect(await menuLabels(repPage)).toEqual(['组织架构', '用户']);
+    expect(await menuLabels(repPage)).toEqual(['客户', '联系人', '组织架构', '用户']);
   });
 
   test('sees only their own branch in the organisation tree, read-only', async () => {
@@ -340,7 +340,7 @@ describe('sales rep of 华东分公司', () => {
     expect(await treeTitles(mobile)).toEqual(['华东分公司', '销售一部']);
     await screenshot(mobile, 'phone-rep-organisation');
     await mobile.getByRole('button', { name: '打开菜单' }).click();
-    expect(await menuLabels(mobile)).toEqual(['组织架构', '用户']);
+    expect(await menuLabels(mobile)).toEqual(['客户', '联系人', '组织架构', '用户']);
     await screenshot(mobile, 'phone-rep-menu');
     await mobile.close();
   });

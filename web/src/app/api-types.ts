@@ -478,6 +478,63 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/export/vcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download contacts as a vCard file (3.0 or 4.0); fields your role masks or hides are left out
+         * @description Send `ids` or `accountId`. An id outside your data scope fails the whole export with 404. The header X-Kehu-Omitted-Fields names the fields left out for your role (phones, emails, birthday).
+         */
+        get: operations["getContactsExportVcard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/{id}/photo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A contact's photo */
+        get: operations["getContactsByIdPhoto"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/contacts/import/vcard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Create contacts from a vCard file (2.1, 3.0, 4.0; up to 10 MB), all in one transaction
+         * @description Send the raw file as the request body with Content-Type text/vcard or application/octet-stream. The contacts are yours, in your unit; `accountId` links every one of them to that account.
+         */
+        post: operations["postContactsImportVcard"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/contacts": {
         parameters: {
             query?: never;
@@ -800,6 +857,436 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/my-day": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My overdue tasks, my tasks due today and today's visits, meetings and calls */
+        get: operations["getMyDay"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My activities with a time in [from, to), earliest first (week and month views) */
+        get: operations["getCalendar"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed-token": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or replace my secret calendar-feed address; the previous one stops working at once */
+        post: operations["postCalendarFeedToken"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calendar/feed/{token}.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A user's activities as an iCalendar feed (text/calendar), 30 days back to 180 ahead */
+        get: operations["getCalendarFeedByToken.ics"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Activities in your data scope, newest first, filtered, one page at a time */
+        get: operations["getActivities"];
+        put?: never;
+        /** Log an activity or create a task; the account and contact must be ones you can see (404 otherwise) */
+        post: operations["postActivities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One activity */
+        get: operations["getActivitiesById"];
+        put?: never;
+        post?: never;
+        /** Move an activity to the recycle bin */
+        delete: operations["deleteActivitiesById"];
+        options?: never;
+        head?: never;
+        /** Update an activity (send the version you read); reassigning needs the assign right */
+        patch: operations["patchActivitiesById"];
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Complete a task (send the version you read); it counts as a follow-up of its account */
+        post: operations["postActivitiesByIdComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/activities/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a completed task (send the version you read) */
+        post: operations["postActivitiesByIdReopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The account's timeline, newest first: activities, record changes and what later modules add, one page at a time */
+        get: operations["getAccountsByIdTimeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My notifications, unread first, newest first within each */
+        get: operations["getNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** How many of my notifications are unread (for the bell) */
+        get: operations["getNotificationsUnreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark one of my notifications read */
+        post: operations["postNotificationsByIdRead"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark all my notifications read */
+        post: operations["postNotificationsReadAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Customers in the public pools of your units (公海) */
+        get: operations["getPool"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/{id}/claim": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Claim a pool customer (409 pool_cap_reached, pool_already_claimed, pool_reclaim_cooldown) */
+        post: operations["postPoolByIdClaim"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/{id}/assign": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Hand a pool customer to someone you manage */
+        post: operations["postPoolByIdAssign"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a customer back into its unit's public pool */
+        post: operations["postAccountsByIdRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/owner-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who owned a customer and why it changed hands, newest first */
+        get: operations["getAccountsByIdOwnerHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move every customer and open task of a departing rep to others, in one transaction */
+        post: operations["postPoolTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pool/rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pool rules: the tenant default and per-unit overrides */
+        get: operations["getPoolRules"];
+        put?: never;
+        /** Set the pool rule of the tenant (unitId null) or of one unit */
+        post: operations["postPoolRules"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/risk-flags": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Risk flags of a customer you see, cleared ones included */
+        get: operations["getAccountsByIdRiskFlags"];
+        put?: never;
+        /** Flag a customer you see as bad debt, fraud or malicious; every branch will see the warning */
+        post: operations["postAccountsByIdRiskFlags"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-flags/{id}/clear": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Clear a flag (the flagging unit's manager or an administrator) */
+        post: operations["postRiskFlagsByIdClear"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/risk-flags/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Active risk warnings for a name or credit code, across all branches */
+        get: operations["getRiskFlagsLookup"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/duplicate-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Possible duplicates of an account being entered, across the tenant, with score, reasons and who holds them */
+        post: operations["postAccountsDuplicateCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Groups of likely duplicate accounts across the tenant */
+        get: operations["getDuplicatesReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -807,7 +1294,7 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
                 /** @description in the caller's language */
                 message: string;
                 /** @description one entry per invalid field */
@@ -859,6 +1346,10 @@ export interface components {
             tags: string[];
             /** @description decimal string; masked or absent when your role masks or hides it */
             creditLimit?: string | null;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             ownerId: string;
             ownerName: string | null;
@@ -888,6 +1379,89 @@ export interface components {
             /** @enum {string} */
             level: "province" | "city" | "district";
             hasChildren: boolean;
+        };
+        ActivityInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "visit" | "call" | "email" | "meeting" | "task" | "note";
+            subject: string;
+            /** @description masked or absent when your role masks or hides it */
+            content?: string | null;
+            occurredAt: string | null;
+            startsAt: string | null;
+            durationMinutes: number | null;
+            /** @description startsAt plus the duration */
+            endsAt: string | null;
+            /**
+             * Format: date-time
+             * @description the time lists, the timeline and calendars use: startsAt, occurredAt, dueAt or createdAt
+             */
+            at: string;
+            locationAddress?: string | null;
+            locationLat?: number | null;
+            locationLng?: number | null;
+            accountId: string | null;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            contactId: string | null;
+            /** @description null when the contact is outside your data scope */
+            contactName: string | null;
+            opportunityId: string | null;
+            participantUsers: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when the record is outside your data scope */
+                name: string | null;
+            }[];
+            participantContacts: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when the record is outside your data scope */
+                name: string | null;
+            }[];
+            result?: string | null;
+            nextStep?: string | null;
+            dueAt: string | null;
+            reminderAt: string | null;
+            completedAt: string | null;
+            completedBy: string | null;
+            /** @description an open task past its due time */
+            overdue: boolean;
+            /** @description a task's assignee, who is also its owner; null for other kinds */
+            assigneeId: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            createdBy: string | null;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                assign: boolean;
+            };
+        };
+        MyDayInput: {
+            /** @description today in the time zone, YYYY-MM-DD */
+            date: string;
+            timeZone: string;
+            /** @description my open tasks due before now, oldest first */
+            overdue: components["schemas"]["ActivityInput"][];
+            /** @description my tasks due today that are not overdue: to do later today, or done */
+            tasks: components["schemas"]["ActivityInput"][];
+            /** @description today's visits, meetings and calls, earliest first */
+            events: components["schemas"]["ActivityInput"][];
         };
         ApiKeyInput: {
             /** Format: uuid */
@@ -968,6 +1542,14 @@ export interface components {
             birthday?: string | null;
             gender: ("male" | "female") | null;
             notes: string | null;
+            /** @description company as written on their card; see `accounts` for linked accounts */
+            organisation: string | null;
+            /** @description GET /contacts/{id}/photo returns it */
+            hasPhoto: boolean;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             ownerId: string;
             ownerName: string | null;
@@ -991,6 +1573,36 @@ export interface components {
             contact: components["schemas"]["ContactInput"];
             role: string | null;
             isPrimary: boolean;
+        };
+        VCardImportResultInput: {
+            /** @description cards in the file: created + skipped */
+            cardCount: number;
+            created: number;
+            contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                card: number;
+            }[];
+            skipped: {
+                card: number;
+                line: number;
+                reasons: {
+                    /** @description line in the file (1-based) */
+                    line: number;
+                    code: string;
+                    message: string;
+                }[];
+            }[];
+            /** @description what was read differently or left out, card by card */
+            warnings: {
+                /** @description 0-based position of the card in the file */
+                card: number;
+                /** @description line in the file (1-based) */
+                line: number;
+                code: string;
+                message: string;
+            }[];
         };
         CustomFieldInput: {
             /** Format: uuid */
@@ -1033,6 +1645,52 @@ export interface components {
                 archive: boolean;
                 restore: boolean;
             };
+        };
+        RiskWarningInput: {
+            /** Format: uuid */
+            flagId: string;
+            name: string;
+            creditCode: string | null;
+            /** @enum {string} */
+            kind: "bad_debt" | "fraud" | "malicious";
+            reason: string;
+            /** Format: date-time */
+            flaggedAt: string;
+            flaggingUnitName: string | null;
+        };
+        DuplicateCandidateInput: {
+            /** @description null when the account is outside your data scope */
+            id: string | null;
+            name: string;
+            /** @description null when it is in the public pool */
+            ownerName: string | null;
+            unitName: string | null;
+            inPool: boolean;
+            score: number;
+            likelyDuplicate: boolean;
+            reasons: {
+                kind: string;
+                detail: string;
+                score: number;
+            }[];
+            riskWarnings: components["schemas"]["RiskWarningInput"][];
+        };
+        NotificationInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description what happened: 'task_reminder', … */
+            kind: string;
+            title: string;
+            body: string | null;
+            /** @description the record to open (GET /api/v1/{type}s/{id}) */
+            link: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+            } | null;
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         RoleInput: {
             /** Format: uuid */
@@ -1208,10 +1866,30 @@ export interface components {
             /** @description send as X-CSRF-Token on every non-GET request made with the session cookie */
             csrfToken: string | null;
         };
+        TimelineChangeInput: {
+            /** @description create, update, delete, restore, assign, link_contact, … */
+            action: string;
+            /** @description 'account', or 'contact' for a change of one of its contacts */
+            objectType: string;
+            objectId: string | null;
+            objectLabel: string | null;
+            actorUserId: string | null;
+            actorName: string | null;
+            /** @description [before, after] by field, masked like the record */
+            changes: {
+                [key: string]: [
+                    unknown,
+                    unknown
+                ];
+            } | null;
+            context: {
+                [key: string]: unknown;
+            } | null;
+        };
         Error: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
                 /** @description in the caller's language */
                 message: string;
                 /** @description one entry per invalid field */
@@ -1263,6 +1941,10 @@ export interface components {
             tags: string[];
             /** @description decimal string; masked or absent when your role masks or hides it */
             creditLimit?: string | null;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             ownerId: string;
             ownerName: string | null;
@@ -1292,6 +1974,89 @@ export interface components {
             /** @enum {string} */
             level: "province" | "city" | "district";
             hasChildren: boolean;
+        };
+        Activity: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            kind: "visit" | "call" | "email" | "meeting" | "task" | "note";
+            subject: string;
+            /** @description masked or absent when your role masks or hides it */
+            content?: string | null;
+            occurredAt: string | null;
+            startsAt: string | null;
+            durationMinutes: number | null;
+            /** @description startsAt plus the duration */
+            endsAt: string | null;
+            /**
+             * Format: date-time
+             * @description the time lists, the timeline and calendars use: startsAt, occurredAt, dueAt or createdAt
+             */
+            at: string;
+            locationAddress?: string | null;
+            locationLat?: number | null;
+            locationLng?: number | null;
+            accountId: string | null;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            contactId: string | null;
+            /** @description null when the contact is outside your data scope */
+            contactName: string | null;
+            opportunityId: string | null;
+            participantUsers: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when the record is outside your data scope */
+                name: string | null;
+            }[];
+            participantContacts: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when the record is outside your data scope */
+                name: string | null;
+            }[];
+            result?: string | null;
+            nextStep?: string | null;
+            dueAt: string | null;
+            reminderAt: string | null;
+            completedAt: string | null;
+            completedBy: string | null;
+            /** @description an open task past its due time */
+            overdue: boolean;
+            /** @description a task's assignee, who is also its owner; null for other kinds */
+            assigneeId: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            createdBy: string | null;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                assign: boolean;
+            };
+        };
+        MyDay: {
+            /** @description today in the time zone, YYYY-MM-DD */
+            date: string;
+            timeZone: string;
+            /** @description my open tasks due before now, oldest first */
+            overdue: components["schemas"]["Activity"][];
+            /** @description my tasks due today that are not overdue: to do later today, or done */
+            tasks: components["schemas"]["Activity"][];
+            /** @description today's visits, meetings and calls, earliest first */
+            events: components["schemas"]["Activity"][];
         };
         ApiKey: {
             /** Format: uuid */
@@ -1372,6 +2137,14 @@ export interface components {
             birthday?: string | null;
             gender: ("male" | "female") | null;
             notes: string | null;
+            /** @description company as written on their card; see `accounts` for linked accounts */
+            organisation: string | null;
+            /** @description GET /contacts/{id}/photo returns it */
+            hasPhoto: boolean;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
             /** Format: uuid */
             ownerId: string;
             ownerName: string | null;
@@ -1395,6 +2168,36 @@ export interface components {
             contact: components["schemas"]["Contact"];
             role: string | null;
             isPrimary: boolean;
+        };
+        VCardImportResult: {
+            /** @description cards in the file: created + skipped */
+            cardCount: number;
+            created: number;
+            contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                card: number;
+            }[];
+            skipped: {
+                card: number;
+                line: number;
+                reasons: {
+                    /** @description line in the file (1-based) */
+                    line: number;
+                    code: string;
+                    message: string;
+                }[];
+            }[];
+            /** @description what was read differently or left out, card by card */
+            warnings: {
+                /** @description 0-based position of the card in the file */
+                card: number;
+                /** @description line in the file (1-based) */
+                line: number;
+                code: string;
+                message: string;
+            }[];
         };
         CustomField: {
             /** Format: uuid */
@@ -1437,6 +2240,52 @@ export interface components {
                 archive: boolean;
                 restore: boolean;
             };
+        };
+        RiskWarning: {
+            /** Format: uuid */
+            flagId: string;
+            name: string;
+            creditCode: string | null;
+            /** @enum {string} */
+            kind: "bad_debt" | "fraud" | "malicious";
+            reason: string;
+            /** Format: date-time */
+            flaggedAt: string;
+            flaggingUnitName: string | null;
+        };
+        DuplicateCandidate: {
+            /** @description null when the account is outside your data scope */
+            id: string | null;
+            name: string;
+            /** @description null when it is in the public pool */
+            ownerName: string | null;
+            unitName: string | null;
+            inPool: boolean;
+            score: number;
+            likelyDuplicate: boolean;
+            reasons: {
+                kind: string;
+                detail: string;
+                score: number;
+            }[];
+            riskWarnings: components["schemas"]["RiskWarning"][];
+        };
+        Notification: {
+            /** Format: uuid */
+            id: string;
+            /** @description what happened: 'task_reminder', … */
+            kind: string;
+            title: string;
+            body: string | null;
+            /** @description the record to open (GET /api/v1/{type}s/{id}) */
+            link: {
+                type: string;
+                /** Format: uuid */
+                id: string;
+            } | null;
+            readAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
         };
         Role: {
             /** Format: uuid */
@@ -1611,6 +2460,26 @@ export interface components {
             capabilities: string[];
             /** @description send as X-CSRF-Token on every non-GET request made with the session cookie */
             csrfToken: string | null;
+        };
+        TimelineChange: {
+            /** @description create, update, delete, restore, assign, link_contact, … */
+            action: string;
+            /** @description 'account', or 'contact' for a change of one of its contacts */
+            objectType: string;
+            objectId: string | null;
+            objectLabel: string | null;
+            actorUserId: string | null;
+            actorName: string | null;
+            /** @description [before, after] by field, masked like the record */
+            changes: {
+                [key: string]: [
+                    unknown,
+                    unknown
+                ];
+            } | null;
+            context: {
+                [key: string]: unknown;
+            } | null;
         };
     };
     responses: never;
@@ -2924,8 +3793,10 @@ export interface operations {
                 tags?: string;
                 createdFrom?: string;
                 createdTo?: string;
-                sort?: "name" | "createdAt" | "updatedAt";
-                /** @description default: asc for name, desc for dates */
+                /** @description JSON object of filters on custom fields by key: {"<key>": {"eq"|"in"|"contains"|"gte"|"gt"|"lte"|"lt"|"empty": …}} */
+                customFilters?: string;
+                sort?: ("name" | "createdAt" | "updatedAt") | string;
+                /** @description default: asc for name and custom fields, desc for dates */
                 order?: "asc" | "desc";
                 /** @description count the matches (first page only) */
                 count?: "true" | "false";
@@ -2972,6 +3843,10 @@ export interface operations {
                             tags?: string[];
                             /** @description decimal string; masked or absent when your role masks or hides it */
                             creditLimit?: string | null;
+                            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+                            custom?: {
+                                [key: string]: unknown;
+                            };
                             /** Format: uuid */
                             ownerId?: string;
                             ownerName?: string | null;
@@ -3038,6 +3913,10 @@ export interface operations {
                     source?: string | null;
                     tags?: string[];
                     creditLimit?: string | null;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
                     /**
                      * Format: uuid
                      * @description default: you
@@ -3167,6 +4046,10 @@ export interface operations {
                     source?: string | null;
                     tags?: string[];
                     creditLimit?: string | null;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
                     /**
                      * Format: uuid
                      * @description default: you
@@ -3321,6 +4204,106 @@ export interface operations {
             };
         };
     };
+    getContactsExportVcard: {
+        parameters: {
+            query?: {
+                /** @description comma-separated contact ids (at most 500) */
+                ids?: string;
+                /** @description the account's contacts that you may see */
+                accountId?: string;
+                version?: "3.0" | "4.0";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/vcard; charset=utf-8 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getContactsByIdPhoto: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the image, with its Content-Type */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postContactsImportVcard: {
+        parameters: {
+            query?: {
+                /** @description link every imported contact to this account (needs update on accounts) */
+                accountId?: string;
+                /** @description charset of text that declares none and is not UTF-8, e.g. GBK for an old Chinese phone */
+                charset?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VCardImportResult"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     getContacts: {
         parameters: {
             query?: {
@@ -3338,8 +4321,10 @@ export interface operations {
                 accountId?: string;
                 createdFrom?: string;
                 createdTo?: string;
-                sort?: "name" | "createdAt" | "updatedAt";
-                /** @description default: asc for name, desc for dates */
+                /** @description JSON object of filters on custom fields by key: {"<key>": {"eq"|"in"|"contains"|"gte"|"gt"|"lte"|"lt"|"empty": …}} */
+                customFilters?: string;
+                sort?: ("name" | "createdAt" | "updatedAt") | string;
+                /** @description default: asc for name and custom fields, desc for dates */
                 order?: "asc" | "desc";
                 count?: "true" | "false";
             };
@@ -3370,6 +4355,14 @@ export interface operations {
                             birthday?: string | null;
                             gender?: ("male" | "female") | null;
                             notes?: string | null;
+                            /** @description company as written on their card; see `accounts` for linked accounts */
+                            organisation?: string | null;
+                            /** @description GET /contacts/{id}/photo returns it */
+                            hasPhoto?: boolean;
+                            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+                            custom?: {
+                                [key: string]: unknown;
+                            };
                             /** Format: uuid */
                             ownerId?: string;
                             ownerName?: string | null;
@@ -3425,6 +4418,11 @@ export interface operations {
                     birthday?: string | null;
                     gender?: ("male" | "female") | null;
                     notes?: string | null;
+                    organisation?: string | null;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
                     /**
                      * Format: uuid
                      * @description default: you
@@ -3550,6 +4548,11 @@ export interface operations {
                     birthday?: string | null;
                     gender?: ("male" | "female") | null;
                     notes?: string | null;
+                    organisation?: string | null;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
                     /**
                      * Format: uuid
                      * @description default: you
@@ -4465,6 +5468,1382 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getMyDay: {
+        parameters: {
+            query?: {
+                /** @description IANA time zone whose calendar day counts as today; default Asia/Shanghai */
+                tz?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyDay"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getCalendar: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                /** @description comma-separated kinds; default all */
+                kind?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Activity"][];
+                        /** @description more activities fall in the range than one response carries; ask for a shorter range */
+                        truncated: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postCalendarFeedToken: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description shown once; a new one replaces it */
+                        token: string;
+                        /** @description /api/v1/calendar/feed/{token}.ics */
+                        path: string;
+                        /** @description the address to subscribe to in a calendar app */
+                        url: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    "getCalendarFeedByToken.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description text/calendar */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": string;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActivities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description comma-separated fields to return */
+                fields?: string;
+                /** @description comma-separated kinds: visit,call */
+                kind?: string;
+                accountId?: string;
+                /** @description the activity is about this contact or has them as a participant */
+                contactId?: string;
+                ownerId?: string;
+                /** @description at ≥ from */
+                from?: string;
+                /** @description at < to */
+                to?: string;
+                /** @description tasks not completed yet */
+                openTasks?: "true" | "false";
+                /** @description open tasks past their due time */
+                overdue?: "true" | "false";
+                /** @description JSON object of filters on custom fields by key: {"<key>": {"eq"|"in"|"contains"|"gte"|"gt"|"lte"|"lt"|"empty": …}} */
+                customFilters?: string;
+                sort?: "at" | "createdAt";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id?: string;
+                            /** @enum {string} */
+                            kind?: "visit" | "call" | "email" | "meeting" | "task" | "note";
+                            subject?: string;
+                            /** @description masked or absent when your role masks or hides it */
+                            content?: string | null;
+                            occurredAt?: string | null;
+                            startsAt?: string | null;
+                            durationMinutes?: number | null;
+                            /** @description startsAt plus the duration */
+                            endsAt?: string | null;
+                            /**
+                             * Format: date-time
+                             * @description the time lists, the timeline and calendars use: startsAt, occurredAt, dueAt or createdAt
+                             */
+                            at?: string;
+                            locationAddress?: string | null;
+                            locationLat?: number | null;
+                            locationLng?: number | null;
+                            accountId?: string | null;
+                            /** @description null when the account is outside your data scope */
+                            accountName?: string | null;
+                            contactId?: string | null;
+                            /** @description null when the contact is outside your data scope */
+                            contactName?: string | null;
+                            opportunityId?: string | null;
+                            participantUsers?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description null when the record is outside your data scope */
+                                name: string | null;
+                            }[];
+                            participantContacts?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description null when the record is outside your data scope */
+                                name: string | null;
+                            }[];
+                            result?: string | null;
+                            nextStep?: string | null;
+                            dueAt?: string | null;
+                            reminderAt?: string | null;
+                            completedAt?: string | null;
+                            completedBy?: string | null;
+                            /** @description an open task past its due time */
+                            overdue?: boolean;
+                            /** @description a task's assignee, who is also its owner; null for other kinds */
+                            assigneeId?: string | null;
+                            /** Format: uuid */
+                            ownerId?: string;
+                            ownerName?: string | null;
+                            /** Format: uuid */
+                            unitId?: string;
+                            unitName?: string | null;
+                            createdBy?: string | null;
+                            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+                            custom?: {
+                                [key: string]: unknown;
+                            };
+                            version?: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            permissions?: {
+                                update: boolean;
+                                delete: boolean;
+                                assign: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postActivities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "visit" | "call" | "email" | "meeting" | "task" | "note";
+                    subject: string;
+                    content?: string | null;
+                    /** @description when it happened; default for a non-task without startsAt: now */
+                    occurredAt?: string | null;
+                    /** @description when it is planned to start (meeting, visit, call) */
+                    startsAt?: string | null;
+                    /** @description with startsAt */
+                    durationMinutes?: number | null;
+                    /** @description visits and meetings */
+                    locationAddress?: string | null;
+                    locationLat?: number | null;
+                    locationLng?: number | null;
+                    /** @description must be an account you can see */
+                    accountId?: string | null;
+                    /** @description must be a contact you can see */
+                    contactId?: string | null;
+                    opportunityId?: string | null;
+                    participantUserIds?: string[];
+                    participantContactIds?: string[];
+                    result?: string | null;
+                    nextStep?: string | null;
+                    /** @description tasks only */
+                    dueAt?: string | null;
+                    /** @description tasks only: an in-app notification to the assignee at this time */
+                    reminderAt?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description default: you; a task's owner is its assignee
+                     */
+                    ownerId?: string;
+                    /**
+                     * Format: uuid
+                     * @description tasks only: another name for ownerId
+                     */
+                    assigneeId?: string;
+                    /**
+                     * Format: uuid
+                     * @description default: the owner's unit
+                     */
+                    unitId?: string;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getActivitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteActivitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchActivitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    subject?: string;
+                    content?: string | null;
+                    /** @description when it happened; default for a non-task without startsAt: now */
+                    occurredAt?: string | null;
+                    /** @description when it is planned to start (meeting, visit, call) */
+                    startsAt?: string | null;
+                    /** @description with startsAt */
+                    durationMinutes?: number | null;
+                    /** @description visits and meetings */
+                    locationAddress?: string | null;
+                    locationLat?: number | null;
+                    locationLng?: number | null;
+                    /** @description must be an account you can see */
+                    accountId?: string | null;
+                    /** @description must be a contact you can see */
+                    contactId?: string | null;
+                    opportunityId?: string | null;
+                    participantUserIds?: string[];
+                    participantContactIds?: string[];
+                    result?: string | null;
+                    nextStep?: string | null;
+                    /** @description tasks only */
+                    dueAt?: string | null;
+                    /** @description tasks only: an in-app notification to the assignee at this time */
+                    reminderAt?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description default: you; a task's owner is its assignee
+                     */
+                    ownerId?: string;
+                    /**
+                     * Format: uuid
+                     * @description tasks only: another name for ownerId
+                     */
+                    assigneeId?: string;
+                    /**
+                     * Format: uuid
+                     * @description default: the owner's unit
+                     */
+                    unitId?: string;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postActivitiesByIdComplete: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version you read */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postActivitiesByIdReopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version you read */
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Activity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAccountsByIdTimeline: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description comma-separated entry types: visit, call, email, meeting, task, note, change */
+                type?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            type: "visit" | "call" | "email" | "meeting" | "task" | "note" | "change";
+                            /** Format: date-time */
+                            at: string;
+                            activity?: components["schemas"]["Activity"];
+                            change?: components["schemas"]["TimelineChange"];
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description only unread ones */
+                unread?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Notification"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getNotificationsUnreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description counted up to 999 */
+                        count: number;
+                        /** @description true when there are more than 999: show "999+" */
+                        capped: boolean;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postNotificationsByIdRead: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postNotificationsReadAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        updated: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPool: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description one unit's pool; all pools you see when absent */
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            shortName: string | null;
+                            kind: string;
+                            industry: string | null;
+                            type: string | null;
+                            tier: string | null;
+                            provinceCode: string | null;
+                            cityCode: string | null;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string | null;
+                            lastActivityAt: string | null;
+                            /** @description when it last changed hands; null when it never did */
+                            inPoolSince: string | null;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPoolByIdClaim: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPoolByIdAssign: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    userId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAccountsByIdRelease: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why, for the history */
+                    note?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAccountsByIdOwnerHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            reason: "created" | "claimed" | "released" | "returned_by_rule" | "assigned" | "transferred" | "merged";
+                            fromOwnerId: string | null;
+                            /** Format: uuid */
+                            toOwnerId: string;
+                            /** @description null when it went to the pool */
+                            toOwnerName: string | null;
+                            toPool: boolean;
+                            fromUnitId: string | null;
+                            /** Format: uuid */
+                            toUnitId: string;
+                            note: string | null;
+                            /** @description null for the nightly job */
+                            actorUserId: string | null;
+                            /** Format: date-time */
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPoolTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    fromUserId: string;
+                    /** Format: uuid */
+                    toUserId?: string;
+                    /** @description spread round-robin over these people */
+                    distribution?: string[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        accounts: number;
+                        tasks: number;
+                        opportunities: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPoolRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description null: the tenant default */
+                            unitId: string | null;
+                            /** @description N; null: no cap */
+                            maxPrivate: number | null;
+                            /** @description D; null: never returned for lack of follow-up */
+                            idleDays: number | null;
+                            /** @description E; stored, inert until deals exist */
+                            noWonDealDays: number | null;
+                            /** @description K */
+                            warnDays: number;
+                            /** @description C */
+                            reclaimCooldownDays: number;
+                            version: number;
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: date-time */
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPoolRules: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description null: the tenant default */
+                    unitId: string | null;
+                    /** @description N; null: no cap */
+                    maxPrivate: number | null;
+                    /** @description D; null: never returned for lack of follow-up */
+                    idleDays: number | null;
+                    /** @description E; stored, inert until deals exist */
+                    noWonDealDays: number | null;
+                    /** @description K */
+                    warnDays: number;
+                    /** @description C */
+                    reclaimCooldownDays: number;
+                    /** @description the version you read; absent when creating */
+                    version?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description null: the tenant default */
+                        unitId: string | null;
+                        /** @description N; null: no cap */
+                        maxPrivate: number | null;
+                        /** @description D; null: never returned for lack of follow-up */
+                        idleDays: number | null;
+                        /** @description E; stored, inert until deals exist */
+                        noWonDealDays: number | null;
+                        /** @description K */
+                        warnDays: number;
+                        /** @description C */
+                        reclaimCooldownDays: number;
+                        version: number;
+                        /** Format: uuid */
+                        id: string;
+                        /** Format: date-time */
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAccountsByIdRiskFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** @enum {string} */
+                            kind: "bad_debt" | "fraud" | "malicious";
+                            reason: string;
+                            /** Format: uuid */
+                            flaggedBy: string;
+                            flaggedByName: string | null;
+                            /** Format: uuid */
+                            unitId: string;
+                            unitName: string | null;
+                            /** Format: date-time */
+                            createdAt: string;
+                            clearedAt: string | null;
+                            clearedBy: string | null;
+                            canClear: boolean;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAccountsByIdRiskFlags: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    kind: "bad_debt" | "fraud" | "malicious";
+                    /** @description what happened, for every branch to read */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postRiskFlagsByIdClear: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getRiskFlagsLookup: {
+        parameters: {
+            query: {
+                /** @description a name, part of one, or a credit code */
+                q: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["RiskWarning"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAccountsDuplicateCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    shortName?: string | null;
+                    englishName?: string | null;
+                    formerNames?: string[];
+                    creditCode?: string | null;
+                    phones?: string[];
+                    emails?: string[];
+                    /**
+                     * Format: uuid
+                     * @description the account being edited
+                     */
+                    excludeId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidates: components["schemas"]["DuplicateCandidate"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDuplicatesReport: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        groups: {
+                            score: number;
+                            accounts: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string;
+                                ownerName: string | null;
+                                unitName: string | null;
+                            }[];
+                            links: {
+                                /** Format: uuid */
+                                a: string;
+                                /** Format: uuid */
+                                b: string;
+                                score: number;
+                                reasons: {
+                                    kind: string;
+                                    detail: string;
+                                    score: number;
+                                }[];
+                            }[];
+                        }[];
+                        totalGroups: number;
+                        stats: {
+                            accounts: number;
+                            comparisons: number;
+                            loadMs: number;
+                            matchMs: number;
+                        };
+                    };
+                };
             };
             /** @description Default Response */
             "4XX": {

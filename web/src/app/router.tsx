@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { createBrowserRouter, Link, Navigate } from 'react-router';
 import { Button, Result, Spin } from 'antd';
-import { pages } from '../modules';
+import { HeaderSearch, pages } from '../modules';
 import { useSignedIn } from './auth/auth-context';
 import { RequireAuth } from './auth/RequireAuth';
 import { useT } from './i18n/i18n-context';
@@ -57,7 +57,7 @@ export const router = createBrowserRouter([
     path: '/',
     element: (
       <RequireAuth passwordChange={suspended(<ForcedPasswordChangePage />)}>
-        <AppShell pages={pages} />
+        <AppShell pages={pages} search={<HeaderSearch />} />
       </RequireAuth>
     ),
     children: [

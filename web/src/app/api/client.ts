@@ -40,6 +40,21 @@ const sessionMiddleware: Middleware = {
 export const api = createClient<paths>({ baseUrl: '', credentials: 'include' });
 api.use(sessionMiddleware);
 
+/**
+ * Sends a file as the raw request body (attachments and vCard imports take the bytes, not a form):
+ * openapi-fetch sends JSON only, so this is fetch with the headers the middleware would set.
+ * Returns the parsed answer.
+ */
+export async function sendFile(method: 'PUT' | 'POST', url: string, file: Blob): Promise<unknown> {
+  const headers: Record<string, string> = { 'Accept-Language': language, 'Content-Type': file.type || 'application/octet-stream' };
+  if (csrfToken) headers['X-CSRF-Token'] = csrfToken;
+  const response = await fetch(url, { method, body: file, headers, credentials: 'include' });
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.status === 401) onUnauthenticated?.();
+  if (!response.ok) throw toApiError(response.status, body);
+  return body;
+}
+
 type Outcome = { data?: unknown; error?: unknown; response: Response };
 
 /** Awaits an openapi-fetch call and returns its data, or throws an ApiError built from the error body. */

@@ -20,6 +20,26 @@ const reasons: Record<string, MessageKey> = {
   'unknown role': 'reason.unknownRole',
   'a unit cannot move under itself': 'reason.moveUnderItself',
   'the head office cannot move': 'reason.headOfficeCannotMove',
+  required: 'reason.required',
+  'not a unified social credit code (length)': 'reason.creditCode.length',
+  'not a unified social credit code (characters)': 'reason.creditCode.characters',
+  'not a unified social credit code (region)': 'reason.creditCode.region',
+  'not a unified social credit code (check digit)': 'reason.creditCode.checkDigit',
+  'not a phone number': 'reason.phone',
+  'Invalid email address': 'reason.email',
+  'not an e-mail address': 'reason.email',
+  'not a web address': 'reason.url',
+  'a number': 'reason.number',
+  'a non-negative amount with at most 2 decimals': 'reason.money',
+  'an amount with at most 15 digits and 2 decimals': 'reason.money',
+  'not an active account type': 'reason.accountType',
+  'no such active user': 'reason.noSuchUser',
+  'no such user': 'reason.noSuchUser',
+  'already used by another record': 'reason.valueTaken',
+  'records already share values of this field': 'reason.valuesShared',
+  'used by an archived field: keys are never reused (restore it instead)': 'reason.keyArchived',
+  'lower-case letters, digits and _, starting with a letter, at most 30': 'reason.fieldKey',
+  'a select field needs at least one active option': 'reason.needsOption',
 };
 
 // `conflict` carries a machine-readable reason; say what exactly is in the way.
@@ -28,6 +48,8 @@ const conflicts: Record<string, MessageKey> = {
   role_in_use: 'conflict.roleInUse',
   builtin_admin: 'conflict.builtinAdmin',
   parent_deleted: 'conflict.parentDeleted',
+  field_archived: 'conflict.fieldArchived',
+  duplicate_values: 'conflict.duplicateValues',
 };
 
 export const reasonText = (t: Translate, reason: string) => (reasons[reason] ? t(reasons[reason]) : reason);
@@ -40,13 +62,25 @@ export function describeError(t: Translate, err: ApiError, unplaced: FieldIssue[
   return `${head}: ${unplaced.map((i) => `${i.field.replace(/^body\./, '')} ${reasonText(t, i.reason)}`).join('; ')}`;
 }
 
+/**
+ * The form field an issue belongs to: the longest registered field its path starts with, so
+ * `custom.level` lands on the custom field and `phones.1` on the phones input.
+ */
+function fieldPathOf(form: FormInstance, issueField: string): (string | number)[] | undefined {
+  const registered = new Set(form.getFieldsError().map((f) => f.name.join('.')));
+  const parts = issueField.replace(/^body\./, '').split('.');
+  for (let n = parts.length; n > 0; n--) {
+    if (registered.has(parts.slice(0, n).join('.'))) return parts.slice(0, n).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  }
+  return undefined;
+}
+
 /** Where the form has the field, the server's issue appears under it. */
 function placeOnForm(t: Translate, form: FormInstance, issues: FieldIssue[]): FieldIssue[] {
-  const values = form.getFieldsValue(true) as Record<string, unknown>;
   const unplaced: FieldIssue[] = [];
   for (const issue of issues) {
-    const name = issue.field.replace(/^body\./, '');
-    if (name.includes('.') || !(name in values || form.getFieldInstance(name))) {
+    const name = fieldPathOf(form, issue.field);
+    if (!name) {
       unplaced.push(issue);
       continue;
     }

@@ -1,5 +1,5 @@
 import type { ClientPathsWithMethod, MethodResponse } from 'openapi-fetch';
-import type { paths } from '../api-types';
+import type { components, paths } from '../api-types';
 import type { api } from './client';
 
 // Names for what the generated client returns, so pages say `User`. Taken from the responses rather
@@ -15,6 +15,26 @@ export type RoleCatalog = Get<'/api/v1/roles/catalog'>;
 export type AuditEvent = Get<'/api/v1/audit-events'>['items'][number];
 export type ApiKey = Get<'/api/v1/api-keys'>['items'][number];
 export type DeletedRecord = Get<'/api/v1/recycle-bin'>['items'][number];
+export type Account = Get<'/api/v1/accounts/{id}'>;
+/** A list row: only the fields asked for with `fields=` (id and permissions always). */
+export type AccountRow = Get<'/api/v1/accounts'>['items'][number];
+export type ListTotal = NonNullable<Get<'/api/v1/accounts'>['total']>;
+export type AccountType = Get<'/api/v1/account-types'>['items'][number];
+export type Region = Get<'/api/v1/regions'>['items'][number];
+export type Contact = Get<'/api/v1/contacts/{id}'>;
+export type ContactRow = Get<'/api/v1/contacts'>['items'][number];
+export type AccountContact = Get<'/api/v1/accounts/{id}/contacts'>['items'][number];
+export type SearchHit = Get<'/api/v1/search'>['items'][number];
+export type CustomField = Get<'/api/v1/custom-fields'>['items'][number];
+export type FieldType = CustomField['type'];
+export type SavedView = Get<'/api/v1/saved-views'>['items'][number];
+export type Attachment = Get<'/api/v1/attachments/{recordType}/{recordId}'>['items'][number];
+export type VCardImportResult = components['schemas']['VCardImportResult'];
+export type Activity = components['schemas']['Activity'];
+export type ActivityKind = Activity['kind'];
+export type TimelineEntry = Get<'/api/v1/accounts/{id}/timeline'>['items'][number];
+export type CreateActivityInput = Body<'/api/v1/activities', 'post'>;
+export type HistoryEvent = Get<'/api/v1/history/{objectType}/{objectId}'>['items'][number];
 
 export type Grants = Me['grants'];
 export type Action = Grants[string]['actions'][number];
@@ -26,3 +46,13 @@ export type CreateUserInput = Body<'/api/v1/users', 'post'>;
 export type UpdateUserInput = Body<'/api/v1/users/{id}', 'patch'>;
 export type UserListQuery = NonNullable<paths['/api/v1/users']['get']['parameters']['query']>;
 export type AuditQuery = NonNullable<paths['/api/v1/audit-events']['get']['parameters']['query']>;
+export type CreateAccountInput = Body<'/api/v1/accounts', 'post'>;
+export type UpdateAccountInput = Body<'/api/v1/accounts/{id}', 'patch'>;
+export type AccountListQuery = NonNullable<paths['/api/v1/accounts']['get']['parameters']['query']>;
+export type CreateContactInput = Body<'/api/v1/contacts', 'post'>;
+export type UpdateContactInput = Body<'/api/v1/contacts/{id}', 'patch'>;
+export type ContactListQuery = NonNullable<paths['/api/v1/contacts']['get']['parameters']['query']>;
+export type CreateFieldInput = Body<'/api/v1/custom-fields', 'post'>;
+export type UpdateFieldInput = Body<'/api/v1/custom-fields/{id}', 'patch'>;
+export type CreateViewInput = Body<'/api/v1/saved-views', 'post'>;
+export type UpdateViewInput = Body<'/api/v1/saved-views/{id}', 'patch'>;

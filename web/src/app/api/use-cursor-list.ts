@@ -1,13 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useReportError } from './report-error';
 
+/** How many records match, as the first page of a list reports it; not exact beyond the server's cap. */
+export interface ListCount {
+  value: number;
+  exact: boolean;
+}
+
 export interface Page<T> {
   items: T[];
   nextCursor: string | null;
+  /** on the first page of lists that count */
+  total?: ListCount | null;
 }
 
 export interface CursorList<T> {
   items: T[];
+  /** the first page's count, when the list reports one */
+  total: ListCount | null;
   loading: boolean;
   hasMore: boolean;
   loadMore: () => void;
@@ -21,6 +31,7 @@ export interface CursorList<T> {
 export function useCursorList<T>(fetchPage: (cursor?: string) => Promise<Page<T>>, deps: readonly unknown[]): CursorList<T> {
   const [items, setItems] = useState<T[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  const [total, setTotal] = useState<ListCount | null>(null);
   const [loading, setLoading] = useState(true);
   const [tick, setTick] = useState(0);
   const report = useReportError();
@@ -35,6 +46,7 @@ export function useCursorList<T>(fetchPage: (cursor?: string) => Promise<Page<T>
         (page) => {
           if (gen !== generation.current) return;
           setItems((prev) => (from ? [...prev, ...page.items] : page.items));
+          if (!from) setTotal(page.total ?? null);
           setCursor(page.nextCursor);
           setLoading(false);
         },
@@ -58,5 +70,5 @@ export function useCursorList<T>(fetchPage: (cursor?: string) => Promise<Page<T>
   }, [cursor, load]);
   const reload = useCallback(() => setTick((n) => n + 1), []);
 
-  return { items, loading, hasMore: cursor !== null, loadMore, reload };
+  return { items, total, loading, hasMore: cursor !== null, loadMore, reload };
 }

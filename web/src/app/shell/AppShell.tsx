@@ -1,4 +1,4 @@
-import { Suspense, useState } from 'react';
+import { Suspense, useState, type ReactNode } from 'react';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { Avatar, Button, Drawer, Dropdown, Flex, Layout, Menu, Spin, Typography } from 'antd';
 import { LogoutOutlined, MenuOutlined, UserOutlined } from '@ant-design/icons';
@@ -11,7 +11,8 @@ import { LocaleSwitch } from './LocaleSwitch';
 import { menuItems, selectedKey } from './navigation';
 import type { PageDefinition } from './page-definition';
 
-export function AppShell({ pages }: { pages: PageDefinition[] }) {
+/** `search` is the header's search box, contributed by the search module. */
+export function AppShell({ pages, search }: { pages: PageDefinition[]; search?: ReactNode }) {
   const t = useT();
   const { me, access } = useSignedIn();
   const { signOut } = useAuth();
@@ -67,6 +68,7 @@ export function AppShell({ pages }: { pages: PageDefinition[] }) {
               {me.tenant.name}
               {me.user.unitName && ` · ${me.user.unitName}`}
             </Typography.Text>
+            {search}
             <LocaleSwitch />
             <Dropdown menu={userMenu} trigger={['click']} placement="bottomRight">
               <Button type="text" aria-label={t('shell.userMenu')} style={{ paddingInline: 4 }}>

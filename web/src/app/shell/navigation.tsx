@@ -1,9 +1,14 @@
 import type { MenuProps } from 'antd';
 import type { Access } from '../auth/access';
-import type { Translate } from '../i18n/translate';
+import type { MessageKey, Translate } from '../i18n/translate';
 import type { NavGroup, PageDefinition } from './page-definition';
 
-const groups: NavGroup[] = ['organisation', 'system'];
+const groups: NavGroup[] = ['customers', 'organisation', 'system'];
+const groupLabels: Record<NavGroup, MessageKey> = {
+  customers: 'nav.group.customers',
+  organisation: 'nav.group.organisation',
+  system: 'nav.group.system',
+};
 
 /** Top-level pages the user may open, in menu order. */
 export function navPages(pages: PageDefinition[], access: Access): PageDefinition[] {
@@ -19,7 +24,7 @@ export function menuItems(pages: PageDefinition[], access: Access, t: Translate)
     .map((group) => ({
       type: 'group' as const,
       key: group,
-      label: t(group === 'organisation' ? 'nav.group.organisation' : 'nav.group.system'),
+      label: t(groupLabels[group]),
       children: visible
         .filter((p) => p.nav!.group === group)
         .map((p) => ({ key: `/${p.path}`, icon: p.nav!.icon, label: t(p.nav!.label) })),

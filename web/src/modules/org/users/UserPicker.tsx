@@ -8,11 +8,18 @@ interface Option {
   label: string;
 }
 
-/** Picks one user by typing part of a name or login; searches within the picker's data scope. */
-export function UserPicker({ value, onChange, placeholder, style }: { value?: string; onChange: (id: string | undefined) => void; placeholder?: string; style?: CSSProperties }) {
+const optionOf = (u: { id?: string; name?: string; login?: string }): Option[] =>
+  u.id && u.name ? [{ value: u.id, label: `${u.name} (${u.login ?? ''})` }] : [];
+
+/**
+ * Picks one user by typing part of a name or login; searches within the picker's data scope. A value
+ * set from outside (a saved filter, a stored record) is named by reading that one user.
+ */
+export function UserPicker({ value, onChange, placeholder, style, id }: { value?: string | null; onChange?: (id: string | undefined) => void; placeholder?: string; style?: CSSProperties; id?: string }) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [options, setOptions] = useState<Option[]>([]);
+  const [chosen, setChosen] = useState<Option>();
   const [loading, setLoading] = useState(false);
 
   useEffect(() => {
@@ -23,7 +30,7 @@ export function UserPicker({ value, onChange, placeholder, style }: { value?: st
       call(api.GET('/api/v1/users', { params: { query: { q: query || undefined, limit: 20, fields: 'name,login' } } }))
         .then((page) => {
           if (!current) return;
-          setOptions(page.items.flatMap((u) => (u.id && u.name ? [{ value: u.id, label: `${u.name} (${u.login ?? ''})` }] : [])));
+          setOptions(page.items.flatMap(optionOf));
         })
         .catch(() => current && setOptions([]))
         .finally(() => current && setLoading(false));
@@ -34,15 +41,32 @@ export function UserPicker({ value, onChange, placeholder, style }: { value?: st
     };
   }, [query]);
 
+  const known = !value || options.some((o) => o.value === value) || chosen?.value === value;
+  useEffect(() => {
+    if (known || !value) return;
+    let current = true;
+    api.GET('/api/v1/users/{id}', { params: { path: { id: value } } }).then(({ data }) => {
+      if (current && data) setChosen(optionOf(data)[0]);
+    }, () => undefined);
+    return () => {
+      current = false;
+    };
+  }, [value, known]);
+
+  const shown = chosen && !options.some((o) => o.value === chosen.value) ? [chosen, ...options] : options;
   return (
     <Select
+      id={id}
       showSearch={{ filterOption: false, onSearch: setQuery }}
       allowClear
-      value={value}
+      value={value ?? undefined}
       placeholder={placeholder ?? t('user.pick')}
-      options={options}
+      options={shown}
       loading={loading}
-      onChange={(v: string | undefined) => onChange(v)}
+      onChange={(v: string | undefined) => {
+        setChosen(shown.find((o) => o.value === v));
+        onChange?.(v);
+      }}
       notFoundContent={loading ? t('common.loading') : t('common.noResults')}
       style={style}
     />
