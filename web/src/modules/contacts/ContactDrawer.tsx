@@ -77,65 +77,65 @@ export function ContactDrawer({ contact, account, onSaved, onClose }: Props) {
       {!defs || !initial ? (
         <Spin />
       ) : (
-      <Form name="contact" form={form} layout="vertical" initialValues={initial} onFinish={submit}>
-        <Form.Item name="name" label={t('contact.name')} rules={[{ required: true, whitespace: true, message: t('contact.name.required') }]}>
-          <Input maxLength={100} />
-        </Form.Item>
-        {account && (
-          <>
-            <Form.Item name="role" label={t('contact.role')} extra={t('contact.role.hint')}>
+        <Form name="contact" form={form} layout="vertical" initialValues={initial} onFinish={submit}>
+          <Form.Item name="name" label={t('contact.name')} rules={[{ required: true, whitespace: true, message: t('contact.name.required') }]}>
+            <Input maxLength={100} />
+          </Form.Item>
+          {account && (
+            <>
+              <Form.Item name="role" label={t('contact.role')} extra={t('contact.role.hint')}>
+                <Input maxLength={60} />
+              </Form.Item>
+              <Form.Item name="isPrimary" valuePropName="checked">
+                <Checkbox>{t('contact.isPrimary.set')}</Checkbox>
+              </Form.Item>
+            </>
+          )}
+          <Form.Item name="title" label={t('contact.title')}>
+            <Input maxLength={100} />
+          </Form.Item>
+          <Form.Item name="department" label={t('contact.department')}>
+            <Input maxLength={100} />
+          </Form.Item>
+          {shown('phones') && (
+            <Form.Item name="phones" label={t('contact.phones')} extra={t('form.listHint')}>
+              <ListInput />
+            </Form.Item>
+          )}
+          {shown('emails') && (
+            <Form.Item name="emails" label={t('contact.emails')} extra={t('form.listHint')}>
+              <ListInput />
+            </Form.Item>
+          )}
+          {shown('wechat') && (
+            <Form.Item name="wechat" label={t('contact.wechat')}>
               <Input maxLength={60} />
             </Form.Item>
-            <Form.Item name="isPrimary" valuePropName="checked">
-              <Checkbox>{t('contact.isPrimary.set')}</Checkbox>
+          )}
+          {shown('birthday') && (
+            <Form.Item name="birthday" label={t('contact.birthday')}>
+              <DatePicker style={{ width: '100%' }} />
             </Form.Item>
-          </>
-        )}
-        <Form.Item name="title" label={t('contact.title')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        <Form.Item name="department" label={t('contact.department')}>
-          <Input maxLength={100} />
-        </Form.Item>
-        {shown('phones') && (
-          <Form.Item name="phones" label={t('contact.phones')} extra={t('form.listHint')}>
-            <ListInput />
+          )}
+          <Form.Item name="gender" label={t('contact.gender')}>
+            <Select
+              allowClear
+              options={[
+                { value: 'male', label: t('contact.gender.male') },
+                { value: 'female', label: t('contact.gender.female') },
+              ]}
+            />
           </Form.Item>
-        )}
-        {shown('emails') && (
-          <Form.Item name="emails" label={t('contact.emails')} extra={t('form.listHint')}>
-            <ListInput />
+          <Form.Item name="notes" label={t('contact.notes')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
           </Form.Item>
-        )}
-        {shown('wechat') && (
-          <Form.Item name="wechat" label={t('contact.wechat')}>
-            <Input maxLength={60} />
-          </Form.Item>
-        )}
-        {shown('birthday') && (
-          <Form.Item name="birthday" label={t('contact.birthday')}>
-            <DatePicker style={{ width: '100%' }} />
-          </Form.Item>
-        )}
-        <Form.Item name="gender" label={t('contact.gender')}>
-          <Select
-            allowClear
-            options={[
-              { value: 'male', label: t('contact.gender.male') },
-              { value: 'female', label: t('contact.gender.female') },
-            ]}
-          />
-        </Form.Item>
-        <Form.Item name="notes" label={t('contact.notes')}>
-          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} />
-        </Form.Item>
-        {ownerEditable && (
-          <Form.Item name="ownerId" label={t('contact.owner')}>
-            <UserPicker />
-          </Form.Item>
-        )}
-        <CustomFieldsFormSection defs={defs} />
-      </Form>
+          {ownerEditable && (
+            <Form.Item name="ownerId" label={t('contact.owner')}>
+              <UserPicker />
+            </Form.Item>
+          )}
+          <CustomFieldsFormSection defs={defs} />
+        </Form>
       )}
     </Drawer>
   );

@@ -33,7 +33,8 @@ export function SearchBox({ style, autoFocus, onOpened }: { style?: CSSPropertie
       showSearch={{ filterOption: false }}
       // The best match is active, so Enter alone opens it (AutoComplete leaves this off by default).
       defaultActiveFirstOption
-      popupMatchSelectWidth={Math.max(320, Number(style?.width) || 0)}
+      // Results need some room beside a narrow header box; a full-width box (phone) is wide enough.
+      popupMatchSelectWidth={typeof style?.width === 'number' ? Math.max(360, style.width) : true}
       notFoundContent={text.trim() && settled ? t('search.none') : undefined}
       onChange={(value: string) => {
         // Choosing a result also reports its key as the new text; the box keeps what was typed.

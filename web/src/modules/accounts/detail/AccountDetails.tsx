@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { Descriptions, Typography } from 'antd';
 import type { Account, AccountType, CustomField } from '../../../app/api/schemas';
 import { formatDateTime, formatMoney, formatPhone } from '../../../app/format';
@@ -15,7 +16,7 @@ export function AccountDetails({ account: a, types, defs }: { account: Account; 
   const { t, locale } = useI18n();
   const columns = useIsMobile() ? 1 : 2;
   // A field the reader's role hides is absent from the record: it is left out, not shown empty.
-  const present = <T,>(value: T | undefined, item: { key: string; label: string; children: React.ReactNode }) => (value === undefined ? [] : [item]);
+  const present = (value: unknown, item: { key: string; label: string; children: ReactNode }) => (value === undefined ? [] : [item]);
   return (
     <>
       <Descriptions
