@@ -11,6 +11,7 @@
  *   KEHU_DATA_DIR=bench/.data PORT=4000 node --import tsx bench/baseline-server.ts
  */
 import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import path from 'node:path';
 import Fastify from 'fastify';
 import { PGlite } from '@electric-sql/pglite';
@@ -100,6 +101,24 @@ app.get<{ Querystring: { limit?: string } }>('/api/v1/users', async (req, reply)
   const last = rows.length > limit ? rows[limit - 1] : null;
   return { items, nextCursor: last ? Buffer.from(JSON.stringify({ v: last.name, id: last.id })).toString('base64url') : null };
 });
+
+// Replayed endpoints (bench/capture.ts): for each URL, the statements Kehu sent for it, run in the
+// same order through the same driver; the answer is their rows (a count for very large results).
+if (process.env.BENCH_REPLAY) {
+  const routes = JSON.parse(fs.readFileSync(process.env.BENCH_REPLAY, 'utf8')) as Record<string, { sql: string; params: unknown[] }[]>;
+  app.get('/api/v1/*', async (req, reply) => {
+    const statements = routes[req.url];
+    if (!statements) return reply.status(404).send({ error: 'not_found' });
+    const who = await principal(req.headers.cookie);
+    if (!who) return reply.status(401).send({ error: 'unauthenticated' });
+    const results: unknown[] = [];
+    for (const s of statements) {
+      const rows = await query(s.sql, s.params);
+      results.push(rows.length > 1000 ? { rows: rows.length } : rows);
+    }
+    return { results };
+  });
+}
 
 await app.listen({ port: Number(process.env.PORT ?? 4000), host: process.env.HOST ?? '127.0.0.1' });
 // Close the database on SIGTERM, as Kehu does: PGlite flushes its folder, --cpu-prof writes its profile.

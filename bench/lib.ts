@@ -5,7 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import postgres from 'postgres';
-import { openDatabase, type Database } from '../server/src/platform/db/engine.ts';
+import { openDatabase, type Database, type OpenOptions } from '../server/src/platform/db/engine.ts';
 
 export const benchDir = path.dirname(fileURLToPath(import.meta.url));
 export const repoRoot = path.resolve(benchDir, '..');
@@ -21,7 +21,7 @@ export interface Target {
   label: string;
   /** environment for a server process on this target */
   env: Record<string, string>;
-  open(opts?: { migrate?: boolean }): Promise<Database>;
+  open(opts?: { migrate?: boolean; onQuery?: OpenOptions['onQuery'] }): Promise<Database>;
   /** drops a scratch target; a no-op for the user's own */
   remove(): Promise<void>;
 }
@@ -31,7 +31,7 @@ export function pgliteTarget(dir: string, scratch = false): Target {
     engine: 'pglite',
     label: dir,
     env: { KEHU_DATA_DIR: dir },
-    open: (opts) => openDatabase({ dataDir: dir, migrate: opts?.migrate }),
+    open: (opts) => openDatabase({ dataDir: dir, migrate: opts?.migrate, onQuery: opts?.onQuery }),
     remove: async () => {
       if (scratch) fs.rmSync(dir, { recursive: true, force: true });
     },
@@ -43,7 +43,7 @@ export function postgresTarget(url: string, drop?: () => Promise<void>): Target 
     engine: 'postgres',
     label: new URL(url).pathname.slice(1),
     env: { DATABASE_URL: url },
-    open: (opts) => openDatabase({ databaseUrl: url, poolSize: 4, migrate: opts?.migrate }),
+    open: (opts) => openDatabase({ databaseUrl: url, poolSize: 4, migrate: opts?.migrate, onQuery: opts?.onQuery }),
     remove: async () => drop?.(),
   };
 }

@@ -7,6 +7,7 @@ import {
   buttonName, changeOneTimePassword, choose, confirmModal, confirmPopover, createUnit, createUser, dialog, field, menuLabels, openDropdown, openPage,
   pageWidth, phone, row, screenshot, settle, signIn,
 } from '../support/ui.ts';
+import { adminMenu, repMenu } from '../support/menus.ts';
 
 /**
  * The customer centre on its own company: the administrator sets up two branches, a custom field and
@@ -76,7 +77,7 @@ describe('administrator sets up the customer centre', () => {
   test('signs in and finds the customer centre first in the menu', async () => {
     await signIn(adminPage, kehu.adminLogin, kehu.adminPassword);
     await changeOneTimePassword(adminPage, kehu.adminPassword, password.admin);
-    expect(await menuLabels(adminPage)).toEqual(['客户', '联系人', '组织架构', '用户', '角色权限', '自定义字段', '审计日志', '回收站', 'API 密钥']);
+    expect(await menuLabels(adminPage)).toEqual(adminMenu);
     // The home page is now the accounts list.
     await adminPage.getByRole('heading', { level: 4, name: /^客户/ }).waitFor();
     await expect.poll(() => adminPage.getByTestId('list-count').innerText()).toBe('共 0 条');
@@ -411,7 +412,7 @@ describe('sales reps after the reassignment', () => {
   test('张三 of 华东分公司 finds both, by name part and by initials', async () => {
     const { browser, page } = await openRep('zhangsan');
     try {
-      expect(await menuLabels(page)).toEqual(['客户', '联系人', '组织架构', '用户']);
+      expect(await menuLabels(page)).toEqual(repMenu);
       expect((await headerSearch(page, '火炬')).marked).toEqual(['火炬']);
       expect((await headerSearch(page, 'zhcw')).marked).toEqual(['中海船务']);
       await page.goto('/accounts');

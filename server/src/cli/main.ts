@@ -8,6 +8,7 @@ import { startCommand } from './start.ts';
 import { backupCommand } from './backup.ts';
 import { restoreCommand } from './restore.ts';
 import { demoCommand, parseCount } from './demo.ts';
+import { importCommand } from './import.ts';
 
 const program = new Command('kehu')
   .description('Kehu (客户) — CRM for companies with a head office and many branches')
@@ -45,6 +46,19 @@ program
   .argument('<file>')
   .option('--force', 'replace all data of a database that is not empty')
   .action((file, o) => restoreCommand(loadConfig(), file, o));
+program
+  .command('import')
+  .description('import a CSV, XLSX or XLS file into accounts or contacts, with a progress line; failed rows go to FILE-errors.csv')
+  .argument('<file>')
+  .requiredOption('--object <name>', 'accounts or contacts')
+  .option('--mapping <file>', 'JSON: {"客户名称": "name", …} or [{"column": 0, "field": "name"}, …] (default: suggested from the headers)')
+  .option('--tenant <slug>', 'company code when several companies share the server')
+  .option('--as <login>', 'import as this user, with their permissions and data scope', 'admin')
+  .option('--duplicates <policy>', 'skip, update or create', 'skip')
+  .option('--owner <login>', 'owner of the new records (default: the importing user)')
+  .option('--encoding <encoding>', 'CSV encoding when detection guesses wrong (utf-8, gbk, gb18030, utf-16le…)')
+  .option('--header-row <n>', 'the header row (1-based; 0: none) when detection guesses wrong')
+  .action((file, o) => importCommand(loadConfig(), file, o));
 program.command('openapi').description('print the OpenAPI 3.1 document').action(() => openapiCommand());
 
 try {

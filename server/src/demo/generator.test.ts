@@ -10,6 +10,9 @@ import { createApp } from '../server.ts';
 import { demoKey, generateCompany, hasTenant, type DemoPart } from './generator.ts';
 import { demoParts } from './parts/index.ts';
 import { orgPart } from './parts/org.ts';
+import { customersKey, type DemoCustomers } from './parts/customers.ts';
+import { creditCodeProblem } from '../modules/accounts/credit-code.ts';
+import { poolHolders } from '../modules/pool/pool.schema.ts';
 
 let database: Database;
 beforeAll(async () => {
@@ -50,7 +53,7 @@ describe('demo generator', () => {
   let demoSnapshot: Awaited<ReturnType<typeof snapshot>>;
   beforeAll(async () => {
     expect(await hasTenant(database.db)).toBe(false);
-    demo = await generateCompany(database, { profile: 'demo', seed: 'alpha', now, tenant: { slug: 'demo-a', name: 'A' } });
+    demo = await generateCompany(database, { profile: 'demo', seed: 'alpha', now, accounts: 60, tenant: { slug: 'demo-a', name: 'A' } });
     demoSnapshot = await snapshot(database.db, demo.tenantId);
   });
 
@@ -98,7 +101,7 @@ describe('demo generator', () => {
     expect(demoSnapshot.hashes.size).toBe(1);
     const [hash] = [...demoSnapshot.hashes];
     expect(await verifyPassword(hash, demo.password)).toBe(true);
-    const other = await generateCompany(database, { profile: 'demo', seed: 'alpha', now, tenant: { slug: 'demo-pw', name: 'PW' } });
+    const other = await generateCompany(database, { profile: 'demo', seed: 'alpha', now, accounts: 0, tenant: { slug: 'demo-pw', name: 'PW' } });
     expect(other.password).not.toBe(demo.password);
 
     const app = await createApp(database, { secureCookies: false, logLevel: 'error' }, { web: false });
@@ -117,21 +120,29 @@ describe('demo generator', () => {
   });
 
   it('is deterministic for a seed, through either write path, and differs for another seed', async () => {
-    const again = await generateCompany(database, { profile: 'demo', seed: 'alpha', now, tenant: { slug: 'demo-b', name: 'B' } });
-    const copied = await generateCompany(database, { profile: 'demo', seed: 'alpha', now, mode: 'copy', tenant: { slug: 'demo-c', name: 'C' } });
-    const other = await generateCompany(database, { profile: 'demo', seed: 'beta', now, tenant: { slug: 'demo-d', name: 'D' } });
+    const again = await generateCompany(database, { profile: 'demo', seed: 'alpha', now, accounts: 60, tenant: { slug: 'demo-b', name: 'B' } });
+    const copied = await generateCompany(database, { profile: 'demo', seed: 'alpha', now, accounts: 60, mode: 'copy', tenant: { slug: 'demo-c', name: 'C' } });
+    const other = await generateCompany(database, { profile: 'demo', seed: 'beta', now, accounts: 60, tenant: { slug: 'demo-d', name: 'D' } });
     const strip = (s: Awaited<ReturnType<typeof snapshot>>) => ({ units: s.units, users: s.users });
     expect(strip(await snapshot(database.db, again.tenantId))).toEqual(strip(demoSnapshot));
     expect(strip(await snapshot(database.db, copied.tenantId))).toEqual(strip(demoSnapshot));
     const otherUsers = (await snapshot(database.db, other.tenantId)).users;
     expect(otherUsers).toHaveLength(30);
     expect(otherUsers.map((u) => u.name)).not.toEqual(demoSnapshot.users.map((u) => u.name));
-    expect(copied.tables.map((t) => t.table)).toEqual(['org_units', 'users', 'user_roles']);
+    expect(copied.tables.map((t) => t.table).slice(0, 3)).toEqual(['org_units', 'users', 'user_roles']);
     expect(copied.tables.find((t) => t.table === 'users')?.rows).toBe(30);
+    // the customers too: same names, phones, owners' logins and activity counts
+    const customers = (tenantId: string) => database.query(`
+      select a.name, a.phones, a.credit_code, a.last_activity_at, u.login, (select count(*)::int from activities x where x.tenant_id = a.tenant_id and x.account_id = a.id) as n
+      from accounts a join users u on u.tenant_id = a.tenant_id and u.id = a.owner_id where a.tenant_id = $1 and u.login not like '__pool__%' order by a.name, a.created_at`, [tenantId]);
+    const mine = await customers(demo.tenantId);
+    expect(mine.length).toBeGreaterThan(30);
+    expect(await customers(again.tenantId)).toEqual(mine);
+    expect(await customers(copied.tenantId)).toEqual(mine);
   });
 
   it('builds the bench company: 40 port-city branches and 2,000 users', async () => {
-    const bench = await generateCompany(database, { profile: 'bench', seed: 'alpha', now, mode: 'copy' });
+    const bench = await generateCompany(database, { profile: 'bench', seed: 'alpha', now, accounts: 200, mode: 'copy' });
     const snap = await snapshot(database.db, bench.tenantId);
     expect(snap.units.filter((u) => u.kind === 'branch')).toHaveLength(40);
     expect(snap.users).toHaveLength(2000);
@@ -172,5 +183,93 @@ describe('demo generator', () => {
     // the failed run left nothing behind: the demo company is written in one transaction
     expect(await database.db.select().from(tenants).where(eq(tenants.slug, 'demo-needs'))).toEqual([]);
     expect((await database.db.select().from(tenants).where(eq(tenants.slug, 'demo-parts'))).length).toBe(1);
+  });
+});
+
+describe('demo generator: customers', () => {
+  let made: Awaited<ReturnType<typeof generateCompany>>;
+  let provided: DemoCustomers | undefined;
+  /** accounts a later part saw through eachAccountPage (it reads inside the generation's transaction) */
+  let paged = 0;
+  const rows = async <T,>(text: string, params: unknown[]) => database.query<T>(text, params);
+  beforeAll(async () => {
+    // the real parts, and one more at the end that reads what the customers part provides
+    const reader: DemoPart = {
+      name: 'reader',
+      async generate(ctx) {
+        provided = ctx.need(customersKey);
+        for await (const page of provided.eachAccountPage(150)) paged += page.length;
+      },
+    };
+    made = await generateCompany(database, { profile: 'demo', seed: 'cust', now, parts: [...demoParts, reader], tenant: { slug: 'demo-cust', name: 'Cust' } });
+  }, 300_000);
+
+  it('writes accounts with contacts and activities, derived columns as the write path fills them', async () => {
+    const t = made.tenantId;
+    const [{ accounts, contacts, activities, pool, keyed }] = await rows<Record<string, number>>(`
+      select (select count(*)::int from accounts where tenant_id = $1) as accounts,
+             (select count(*)::int from contacts where tenant_id = $1) as contacts,
+             (select count(*)::int from activities where tenant_id = $1) as activities,
+             (select count(*)::int from accounts a join pool_holders h on h.tenant_id = a.tenant_id and h.user_id = a.owner_id where a.tenant_id = $1) as pool,
+             (select count(distinct account_id)::int from dedup_keys where tenant_id = $1) as keyed`, [t]);
+    // later parts may add accounts (deliberate duplicates)
+    expect(accounts).toBeGreaterThanOrEqual(made.size.accounts);
+    expect(provided!.accounts).toBe(made.size.accounts);
+    expect(contacts / accounts).toBeGreaterThan(1.2);
+    expect(contacts / accounts).toBeLessThan(2);
+    expect(activities / accounts).toBeGreaterThan(6);
+    expect(activities / accounts).toBeLessThan(14);
+    expect(pool / accounts).toBeGreaterThan(0.04);
+    expect(pool / accounts).toBeLessThan(0.25);
+    expect(keyed).toBe(accounts);
+    expect(provided!.contacts).toBeLessThanOrEqual(contacts);
+    expect(provided!.sample.length).toBe(made.size.accounts);
+    expect((await database.db.select().from(poolHolders).where(eq(poolHolders.tenantId, t)))[0].userId).toBe(provided!.poolHolderId);
+    expect(paged).toBeGreaterThanOrEqual(made.size.accounts);
+
+    // last follow-up = the latest activity that counts as contact (follow-up.ts), never in the future
+    const [{ wrong }] = await rows<{ wrong: number }>(`
+      select count(*)::int as wrong from accounts a where a.tenant_id = $1 and a.last_activity_at is distinct from (
+        select max(case when x.kind = 'task' then x.completed_at else least(x.at, $2::timestamptz) end)
+        from activities x where x.tenant_id = a.tenant_id and x.account_id = a.id)`, [t, now.toISOString()]);
+    expect(wrong).toBe(0);
+    const codes = await rows<{ credit_code: string }>('select credit_code from accounts where tenant_id = $1 and credit_code is not null', [t]);
+    expect(codes.length / accounts).toBeGreaterThan(0.6);
+    for (const { credit_code } of codes) expect(creditCodeProblem(credit_code)).toBeNull();
+    const [{ empty }] = await rows<{ empty: number }>("select count(*)::int as empty from accounts where tenant_id = $1 and (search_grams = '{}' or search_keys = '{}' or name_sort = '')", [t]);
+    expect(empty).toBe(0);
+  });
+
+  it('search finds a generated account by a 2-character keyword and by pinyin initials', async () => {
+    const [account] = await rows<{ id: string; name: string; search_latin: string }>(
+      "select id, name, search_latin from accounts where tenant_id = $1 and kind = 'company' and name ~ '^[^()]+有限公司$' order by name_sort limit 1", [made.tenantId]);
+    expect(account).toBeDefined();
+    const app = await createApp(database, { secureCookies: false, logLevel: 'error' }, { web: false });
+    try {
+      const admin = await signIn(app, 'admin', 'demo-cust', made.password);
+      // two characters from the middle of the name: the brand, wherever a region prefix ends
+      const keyword = [...account.name].slice(2, 4).join('');
+      const byKeyword = await admin.get(`/api/v1/search?types=account&limit=50&q=${encodeURIComponent(keyword)}`);
+      expect(byKeyword.status).toBe(200);
+      expect(byKeyword.body.items.map((i: { id: string }) => i.id)).toContain(account.id);
+      const initials = account.search_latin.split(' ')[1];
+      expect(initials).toMatch(/^[a-z]{4,}$/);
+      const byInitials = await admin.get(`/api/v1/search?types=account&limit=50&q=${initials}`);
+      expect(byInitials.body.items.map((i: { id: string }) => i.id)).toContain(account.id);
+    } finally {
+      await app.close();
+    }
+  });
+
+  it.skipIf(!demoParts.some((p) => p.name === 'duplicates'))('the duplicate report finds the deliberate name variants', async () => {
+    const app = await createApp(database, { secureCookies: false, logLevel: 'error' }, { web: false });
+    try {
+      const admin = await signIn(app, 'admin', 'demo-cust', made.password);
+      const report = await admin.get('/api/v1/duplicates/report');
+      expect(report.status).toBe(200);
+      expect(report.body.groups.length).toBeGreaterThan(0);
+    } finally {
+      await app.close();
+    }
   });
 });

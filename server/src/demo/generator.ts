@@ -46,7 +46,7 @@ export const profiles: Record<DemoProfile['key'], DemoProfile> = {
     mailDomain: 'hanhai.example.com',
     branches: demoCities,
     users: 30,
-    accounts: 2_000,
+    accounts: 400,
   },
   bench: {
     key: 'bench',
@@ -112,6 +112,8 @@ export interface DemoContext {
   /** the executor parts may query or insert odd rows with; inside the demo transaction if any */
   db: Executor;
   engine: Database['engine'];
+  /** how rows are written: insert (one transaction, the demo) or copy (autocommitted COPYs, the bench) */
+  mode: BulkWriter['mode'];
   profile: DemoProfile;
   size: DemoSize;
   tenantId: string;
@@ -195,7 +197,7 @@ export async function generateCompany(database: Database, opts: GenerateOptions)
     for (const part of parts) {
       const partStarted = performance.now();
       await part.generate({
-        db, engine: database.engine, profile, size, tenantId, now, org, passwordHash,
+        db, engine: database.engine, mode: writer.mode, profile, size, tenantId, now, org, passwordHash,
         rng: rng.fork(part.name),
         write: (table, rows) => writer.write(table, rows),
         provide: (key, value) => void shared.set(key.name, value),

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { accountMergeRoutes } from './account-merge/account-merge.routes.ts';
 import { accountsRoutes } from './accounts/accounts.routes.ts';
 import { activitiesRoutes } from './activities/activities.routes.ts';
 import { apiKeysRoutes } from './api-keys/api-keys.routes.ts';
@@ -7,9 +8,21 @@ import { auditLogRoutes } from './audit-log/audit-log.routes.ts';
 import { contactsRoutes } from './contacts/contacts.routes.ts';
 import { customFieldsRoutes } from './custom-fields/custom-fields.routes.ts';
 import { dedupRoutes } from './dedup/dedup.routes.ts';
+import { exportsRoutes } from './exports/exports.routes.ts';
+import { importsRoutes } from './imports/imports.routes.ts';
+import { forecastRoutes } from './forecast/forecast.routes.ts';
+import { leadsRoutes } from './leads/leads.routes.ts';
+import { homeRoutes } from './home/home.routes.ts';
 import { notificationsRoutes } from './notifications/notifications.routes.ts';
+import { opportunitiesRoutes } from './opportunities/opportunities.routes.ts';
+import { ordersRoutes } from './orders/orders.routes.ts';
 import { orgRoutes } from './org/org.routes.ts';
+import { pipelinesRoutes } from './pipelines/pipelines.routes.ts';
 import { poolRoutes } from './pool/pool.routes.ts';
+import { priceListsRoutes } from './price-lists/price-lists.routes.ts';
+import { productsRoutes } from './products/products.routes.ts';
+import { quotesRoutes } from './quotes/quotes.routes.ts';
+import { receivablesRoutes } from './receivables/receivables.routes.ts';
 import { recycleBinRoutes } from './recycle-bin/recycle-bin.routes.ts';
 import { riskFlagsRoutes } from './risk-flags/risk-flags.routes.ts';
 import { savedViewsRoutes } from './saved-views/saved-views.routes.ts';
@@ -36,4 +49,17 @@ export const modules: { name: string; routes: (app: FastifyInstance) => Promise<
   { name: 'pool', routes: poolRoutes },
   { name: 'risk-flags', routes: riskFlagsRoutes },
   { name: 'dedup', routes: dedupRoutes },
+  { name: 'account-merge', routes: accountMergeRoutes },
+  { name: 'products', routes: productsRoutes },
+  { name: 'price-lists', routes: priceListsRoutes },
+  { name: 'quotes', routes: quotesRoutes },
+  { name: 'orders', routes: ordersRoutes },
+  { name: 'receivables', routes: receivablesRoutes },
+  { name: 'home', routes: homeRoutes },
+  { name: 'pipelines', routes: pipelinesRoutes },
+  { name: 'opportunities', routes: opportunitiesRoutes },
+  { name: 'leads', routes: leadsRoutes },
+  { name: 'forecast', routes: forecastRoutes },
+  { name: 'imports', routes: importsRoutes },
+  { name: 'exports', routes: exportsRoutes },
 ];

@@ -1098,6 +1098,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/pool/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your private customers against your cap, and the pools you may pick */
+        get: operations["getPoolSummary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/pool/{id}/claim": {
         parameters: {
             query?: never;
@@ -1287,6 +1304,1054 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/accounts/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge accounts into a survivor: every related record moves to it; with dryRun=true, only say what would happen. Any account outside your scope: 404; a stale version: 409 */
+        post: operations["postAccountsMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-merges": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent merges whose surviving account is in your scope, newest first */
+        get: operations["getAccountMerges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-merges/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One merge */
+        get: operations["getAccountMergesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/account-merges/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a merge: the merged accounts come back with exactly the rows that moved; refused (409) after 30 days or when records changed since */
+        post: operations["postAccountMergesByIdUndo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product catalogue by code, filtered, one page at a time */
+        get: operations["getProducts"];
+        put?: never;
+        /** Add a product to the catalogue; codes are unique */
+        post: operations["postProducts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/products/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One product */
+        get: operations["getProductsById"];
+        put?: never;
+        post?: never;
+        /** Remove a product from the catalogue (existing order lines keep it) */
+        delete: operations["deleteProductsById"];
+        options?: never;
+        head?: never;
+        /** Change a product (send the version you read) */
+        patch: operations["patchProductsById"];
+        trace?: never;
+    };
+    "/api/v1/product-categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Product categories with their product counts */
+        get: operations["getProductCategories"];
+        put?: never;
+        /** Add a product category */
+        post: operations["postProductCategories"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/product-categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, reorder or deactivate a product category */
+        patch: operations["patchProductCategoriesById"];
+        trace?: never;
+    };
+    "/api/v1/price-lists": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Price lists, active first */
+        get: operations["getPriceLists"];
+        put?: never;
+        /** Create a price list for a customer type, tier and/or province over a period */
+        post: operations["postPriceLists"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/price-lists/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One price list with its prices */
+        get: operations["getPriceListsById"];
+        put?: never;
+        post?: never;
+        /** Delete a price list */
+        delete: operations["deletePriceListsById"];
+        options?: never;
+        head?: never;
+        /** Change a price list (send the version you read); items, when sent, replace its prices */
+        patch: operations["patchPriceListsById"];
+        trace?: never;
+    };
+    "/api/v1/prices/resolve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The price an account you see gets for a product on a day (price lists, else the list price) */
+        get: operations["getPricesResolve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Quotes in your data scope, newest first (current versions unless asked) */
+        get: operations["getQuotes"];
+        put?: never;
+        /** Draft a quote for an account you see, optionally for one of its opportunities; unpriced lines get the account's price */
+        post: operations["postQuotes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One quote with its lines */
+        get: operations["getQuotesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Edit a draft or rejected quote (send the version you read) */
+        patch: operations["patchQuotesById"];
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft: approved at once, or held for a manager when a discount is above the tenant's limit */
+        post: operations["postQuotesByIdSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a quote held for its discount */
+        post: operations["postQuotesByIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a quote held for its discount; the rep may edit and resubmit it */
+        post: operations["postQuotesByIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/send": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mark an approved quote as sent to the customer */
+        post: operations["postQuotesByIdSend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/revise": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start the next version of a quote (a draft copy); the old version is superseded */
+        post: operations["postQuotesByIdRevise"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/quotes/{id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The printable quote as PDF, in Chinese or English */
+        get: operations["getQuotesByIdPdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Orders in your data scope, newest signing first, filtered, one page at a time */
+        get: operations["getOrders"];
+        put?: never;
+        /** Create an order for an account you see, directly or from a won opportunity or approved quote; its type's execution plan and the payment plan are created with it */
+        post: operations["postOrders"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One order with its lines and execution plan */
+        get: operations["getOrdersById"];
+        put?: never;
+        post?: never;
+        /** Move an order to the recycle bin */
+        delete: operations["deleteOrdersById"];
+        options?: never;
+        head?: never;
+        /** Change an order (send the version you read); reassigning needs the assign right */
+        patch: operations["patchOrdersById"];
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/milestones/{milestoneId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Mark a milestone done or reopen it, date, reschedule or annotate it (send the version you read); the order's and the account's owners are notified */
+        patch: operations["patchOrdersByIdMilestonesByMilestoneId"];
+        trace?: never;
+    };
+    "/api/v1/order-work-queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open milestones due soon or overdue that your role or unit is responsible for, by due date */
+        get: operations["getOrderWorkQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-milestones/overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Overdue milestones of active orders in your data scope, oldest first */
+        get: operations["getOrderMilestonesOverdue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/order-types": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Order types with their execution-plan templates */
+        get: operations["getOrderTypes"];
+        put?: never;
+        /** Create an order type or replace its template (by code); placed orders keep their plans */
+        post: operations["postOrderTypes"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's quote discount approval limit and large-order amount */
+        get: operations["getSalesSettings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change the sales settings (send the version you read) */
+        patch: operations["patchSalesSettings"];
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An order's payment plan, payments received and what is outstanding and overdue */
+        get: operations["getOrdersByIdReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/payment-plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Replace an order's instalments (they must add up to its total) while nothing has been received */
+        put: operations["putOrdersByIdPaymentPlan"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/payments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record a payment received for an order, allocated to its instalments (oldest first unless told) */
+        post: operations["postOrdersByIdPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outstanding and overdue amounts per order, account, rep or unit in your data scope, largest first */
+        get: operations["getReceivables"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/receivables/ageing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Ageing of receivables (not due, 0-30, 31-60, 61-90, 90+ days past due), in total or per order, account, rep or unit */
+        get: operations["getReceivablesAgeing"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/home": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The management home: large orders signed lately, the month's bookings and collections against target, the pipeline by stage — within your data scope */
+        get: operations["getHome"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The sales pipelines of the company with their stages (default first among equals) */
+        get: operations["getPipelines"];
+        put?: never;
+        /** Create a pipeline with its stages */
+        post: operations["postPipelines"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/pipelines/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Rename, (de)activate, make default or re-stage a pipeline (send the version you read) */
+        patch: operations["patchPipelinesById"];
+        trace?: never;
+    };
+    "/api/v1/opportunities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals in your data scope, filtered and sorted, one page at a time */
+        get: operations["getOpportunities"];
+        put?: never;
+        /** Create a deal for an account you can see (in the default pipeline and its first stage unless told) */
+        post: operations["postOpportunities"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The kanban of a pipeline: per stage the count, sum, weighted sum and the first deals by close date */
+        get: operations["getOpportunitiesBoard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/coaching": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each rep's open deals with stale ones, ones past their close date and ones without a next step */
+        get: operations["getOpportunitiesCoaching"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One deal with its contacts and lines */
+        get: operations["getOpportunitiesById"];
+        put?: never;
+        post?: never;
+        /** Move a deal to the recycle bin */
+        delete: operations["deleteOpportunitiesById"];
+        options?: never;
+        head?: never;
+        /** Update a deal (send the version you read); reassigning needs the assign right; stages change through /move */
+        patch: operations["patchOpportunitiesById"];
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/stage-history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The deal's stays in each stage: entered, left, days */
+        get: operations["getOpportunitiesByIdStageHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/opportunities/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a deal to another stage of its pipeline (the kanban drag); won and lost stages close it */
+        post: operations["postOpportunitiesByIdMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Leads in your data scope, newest first, filtered, one page at a time */
+        get: operations["getLeads"];
+        put?: never;
+        /** Create a lead */
+        post: operations["postLeads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One lead, with what it was converted into */
+        get: operations["getLeadsById"];
+        put?: never;
+        post?: never;
+        /** Move a lead to the recycle bin */
+        delete: operations["deleteLeadsById"];
+        options?: never;
+        head?: never;
+        /** Update a lead (send the version you read); a converted lead is read-only */
+        patch: operations["patchLeadsById"];
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/duplicate-check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Existing accounts the lead may already be (by company name, phones, e-mails), to pick one when converting */
+        post: operations["postLeadsByIdDuplicateCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/leads/{id}/convert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Convert a lead in one step into an account (new or existing), a contact and an opportunity; 409 possible_duplicate_account lists candidates */
+        post: operations["postLeadsByIdConvert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/funnel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funnel of the deals created in a period: reached per stage, now per stage, conversion, won and lost */
+        get: operations["getReportsFunnel"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/stage-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Days spent in each stage by the stays that began in a period: average, median, still in */
+        get: operations["getReportsStageTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/win-loss": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Deals won and lost in a period by reason, competitor, source or rep */
+        get: operations["getReportsWinLoss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/forecast": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Pipeline, weighted, committed and won per month or quarter by rep or unit, against their targets */
+        get: operations["getReportsForecast"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales-targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sales targets in your data scope */
+        get: operations["getSalesTargets"];
+        put?: never;
+        /** Set the target of a rep or a unit for a month, quarter or year */
+        post: operations["postSalesTargets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sales-targets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One sales target */
+        get: operations["getSalesTargetsById"];
+        put?: never;
+        post?: never;
+        /** Remove a target */
+        delete: operations["deleteSalesTargetsById"];
+        options?: never;
+        head?: never;
+        /** Change a target (send the version you read) */
+        patch: operations["patchSalesTargetsById"];
+        trace?: never;
+    };
+    "/api/v1/imports/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Objects you may import into, with their fields (custom fields included) */
+        get: operations["getImportsTargets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Your imports, newest first */
+        get: operations["getImports"];
+        /**
+         * Upload a CSV, XLSX or XLS file to import (needs: import on the target object); returns a draft with a suggested mapping
+         * @description Send the raw bytes as the request body and the file name in `fileName`.
+         */
+        put: operations["putImports"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An import: how the file is read, its mapping and progress (poll it while it runs) */
+        get: operations["getImportsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Save reading and mapping settings of a draft and preview its first rows as they will be stored */
+        post: operations["postImportsByIdPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a draft import in the background with these settings */
+        post: operations["postImportsByIdRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a failed or stalled import from its last committed batch */
+        post: operations["postImportsByIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/imports/{id}/errors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The rows that failed, with reasons, as CSV or XLSX: fix them and import the file again */
+        get: operations["getImportsByIdErrors"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/bulk-upsert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Create or update up to 1,000 accounts keyed by your system's id (ERP sync), in one transaction */
+        post: operations["postAccountsBulkUpsert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/accounts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the accounts list view (same filters, search and sort as GET /accounts) as XLSX or CSV, within your scope and field rules */
+        get: operations["getExportsAccounts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exports/contacts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export the contacts list view (same filters as GET /contacts) as XLSX or CSV, within your scope and field rules */
+        get: operations["getExportsContacts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1294,7 +2359,7 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "account_merged" | "merge_undo_stale" | "merge_undo_expired" | "merge_already_undone" | "possible_duplicate_account" | "lead_already_converted" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
                 /** @description in the caller's language */
                 message: string;
                 /** @description one entry per invalid field */
@@ -1307,15 +2372,25 @@ export interface components {
                 };
             };
         };
-        AccountTypeInput: {
-            key: string;
-            label: {
-                "zh-CN": string;
-                "en-US": string;
-            };
-            sortOrder: number;
-            active: boolean;
-            version: number;
+        TimelineChangeInput: {
+            /** @description create, update, delete, restore, assign, link_contact, … */
+            action: string;
+            /** @description 'account', or 'contact' for a change of one of its contacts */
+            objectType: string;
+            objectId: string | null;
+            objectLabel: string | null;
+            actorUserId: string | null;
+            actorName: string | null;
+            /** @description [before, after] by field, masked like the record */
+            changes: {
+                [key: string]: [
+                    unknown,
+                    unknown
+                ];
+            } | null;
+            context: {
+                [key: string]: unknown;
+            } | null;
         };
         AccountInput: {
             /** Format: uuid */
@@ -1356,6 +2431,8 @@ export interface components {
             /** Format: uuid */
             unitId: string;
             unitName: string | null;
+            /** @description the last follow-up activity (visit, call, completed task…); null when none yet */
+            lastActivityAt: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1371,6 +2448,85 @@ export interface components {
             value: number;
             /** @description false: an estimate from the query planner, shown as "about …" */
             exact: boolean;
+        };
+        AccountMergeRequestInput: {
+            /** @description the account that stays, with the version you read */
+            survivor: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            };
+            /** @description the accounts merged into it (they are soft-deleted), with the versions you read */
+            merged: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            }[];
+            /** @description per field, the id of the account whose value the survivor takes ('address' brings the region with it); unset: the survivor's value, or the first merged account's when the survivor's is empty */
+            fields?: {
+                [key: string]: string;
+            };
+        };
+        AccountMergeResultInput: {
+            /** @description null for a dry run */
+            mergeId: string | null;
+            /** @description the survivor as it is (or would be) after the merge */
+            survivor: components["schemas"]["AccountInput"];
+            /** @description rows moved to the survivor, per link */
+            moved: {
+                /** @description "table.column" pointing at the account, e.g. "activities.account_id" */
+                link: string;
+                count: number;
+            }[];
+            /** @description rows dropped because the survivor already had them (the same contact linked to both) */
+            removed: {
+                /** @description "table.column" pointing at the account, e.g. "activities.account_id" */
+                link: string;
+                count: number;
+            }[];
+            /** @description per choosable field, the account its value came from */
+            sources: {
+                [key: string]: string;
+            };
+        };
+        AccountMergeInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            survivorId: string;
+            survivorName: string;
+            merged: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            moved: {
+                /** @description "table.column" pointing at the account, e.g. "activities.account_id" */
+                link: string;
+                count: number;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            createdById: string | null;
+            createdByName: string | null;
+            undoneAt: string | null;
+            /**
+             * Format: date-time
+             * @description undo is refused after this time
+             */
+            undoableUntil: string;
+            /** @description not undone yet and still within the undo period; undo may still be refused when records changed since */
+            canUndo: boolean;
+        };
+        AccountTypeInput: {
+            key: string;
+            label: {
+                "zh-CN": string;
+                "en-US": string;
+            };
+            sortOrder: number;
+            active: boolean;
+            version: number;
         };
         RegionInput: {
             /** @description GB/T 2260 code */
@@ -1675,6 +2831,289 @@ export interface components {
             }[];
             riskWarnings: components["schemas"]["RiskWarningInput"][];
         };
+        ImportTargetInput: {
+            name: string;
+            object: string;
+            label: {
+                "zh-CN": string;
+                "en-US": string;
+            };
+            fields: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    "en-US": string;
+                };
+                required: boolean;
+            }[];
+        };
+        ImportInput: {
+            /** Format: uuid */
+            id: string;
+            target: string;
+            fileName: string;
+            fileSize: number;
+            /** @enum {string} */
+            state: "draft" | "queued" | "running" | "done" | "failed";
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "xls";
+            encoding: string | null;
+            /** @description 1-based; 0: the file has no header row */
+            headerRow: number;
+            headers: string[];
+            mapping: {
+                column: number;
+                field: string;
+            }[];
+            /** @enum {string} */
+            duplicatePolicy: "skip" | "update" | "create";
+            ownerId: string | null;
+            unitId: string | null;
+            totalRows: number | null;
+            processed: number;
+            created: number;
+            updated: number;
+            skipped: number;
+            errors: number;
+            rowsPerSecond: number | null;
+            secondsLeft: number | null;
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description the first rows of the file, as read, for the mapping screen */
+            sample?: string[][];
+        };
+        FunnelReportInput: {
+            /** Format: uuid */
+            pipelineId: string;
+            total: {
+                count: number;
+                /** @description null when your role hides amounts */
+                amount: string | null;
+            };
+            stages: {
+                /** Format: uuid */
+                stageId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "open" | "won" | "lost";
+                probability: number;
+                /** @description deals created in the period that reached this stage (won deals reached every open stage) */
+                reached: number;
+                /** @description null when your role hides amounts */
+                reachedAmount: string | null;
+                /** @description of those, deals in this stage now */
+                current: number;
+                /** @description null when your role hides amounts */
+                currentAmount: string | null;
+                /** @description share of the previous stage that reached this one (0..1) */
+                conversion: number | null;
+            }[];
+            won: {
+                count: number;
+                /** @description null when your role hides amounts */
+                amount: string | null;
+            };
+            lost: {
+                count: number;
+                /** @description null when your role hides amounts */
+                amount: string | null;
+            };
+            /** @description won / (won + lost) */
+            winRate: number | null;
+        };
+        StageTimesReportInput: {
+            stages: {
+                /** Format: uuid */
+                stageId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "open" | "won" | "lost";
+                stays: number;
+                averageDays: number | null;
+                medianDays: number | null;
+                /** @description stays not ended yet */
+                stillIn: number;
+            }[];
+        };
+        WinLossReportInput: {
+            /** @enum {string} */
+            by: "reason" | "competitor" | "source" | "owner";
+            rows: {
+                /** @description reason, competitor name, source, or owner id; null: not given */
+                key: string | null;
+                label: string | null;
+                won: number;
+                lost: number;
+                /** @description null when your role hides amounts */
+                wonAmount: string | null;
+                /** @description null when your role hides amounts */
+                lostAmount: string | null;
+                winRate: number | null;
+            }[];
+        };
+        ForecastReportInput: {
+            /** @enum {string} */
+            period: "month" | "quarter";
+            /** @enum {string} */
+            by: "owner" | "unit";
+            rows: {
+                /** Format: date */
+                periodStart: string;
+                /** Format: uuid */
+                key: string;
+                label: string | null;
+                /** @description open deals expected to close in the period */
+                pipeline: string | null;
+                /** @description Σ amount × probability of those */
+                weighted: string | null;
+                /** @description open deals the rep committed */
+                committed: string | null;
+                /** @description deals won (closed) in the period */
+                won: string | null;
+                /** @description the sales target of the period, if set */
+                target: string | null;
+                /** @description won / target */
+                attainment: number | null;
+            }[];
+        };
+        SalesTargetInput: {
+            /** Format: uuid */
+            id: string;
+            /** @description the rep; null for a unit's target */
+            userId: string | null;
+            userName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** Format: date */
+            periodStart: string;
+            amount: string;
+            currency: string;
+            note: string | null;
+            version: number;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+            };
+        };
+        LeadInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            companyName: string | null;
+            title: string | null;
+            phones?: string[];
+            emails?: string[];
+            provinceCode: string | null;
+            cityCode: string | null;
+            address: string | null;
+            /** @enum {string} */
+            source: "exhibition" | "website" | "referral" | "campaign" | "cold_call" | "inbound_call" | "social" | "other";
+            sourceDetail: string | null;
+            /** @enum {string} */
+            status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+            rating: ("hot" | "warm" | "cold") | null;
+            qualification: string | null;
+            estimatedAmount: number | null;
+            notes: string | null;
+            unqualifiedReason: string | null;
+            convertedAt: string | null;
+            convertedAccount: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when outside your data scope */
+                name: string | null;
+            } | null;
+            convertedContact: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when outside your data scope */
+                name: string | null;
+            } | null;
+            convertedOpportunity: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when outside your data scope */
+                name: string | null;
+            } | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                assign: boolean;
+                convert: boolean;
+            };
+        };
+        ManagementHomeInput: {
+            /** Format: date */
+            today: string;
+            largeOrderAmount: string;
+            /** @description null when you may not read orders */
+            largeOrders: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: uuid */
+                accountId: string;
+                accountName: string | null;
+                ownerName: string | null;
+                unitName: string | null;
+                total: string;
+                currency: string;
+                /** Format: date */
+                signedOn: string;
+                overdueMilestones: number;
+            }[] | null;
+            month: {
+                /** Format: date */
+                start: string;
+                bookings: string | null;
+                bookingsCount: number | null;
+                collections: string | null;
+                /** @description null when no sales target is set for the month */
+                target: string | null;
+            };
+            bookingsByMonth: {
+                month: string;
+                bookings: string;
+                collections: string;
+            }[];
+            /** @description open opportunities by stage; null when you may not read opportunities */
+            pipeline: {
+                /** Format: uuid */
+                stageId: string;
+                stageName: string;
+                pipelineName: string;
+                sortOrder: number;
+                count: number;
+                amount: string;
+                weighted: string;
+            }[] | null;
+            overdueMilestones: number | null;
+            receivables: {
+                outstanding: string;
+                overdue: string;
+            } | null;
+        };
         NotificationInput: {
             /** Format: uuid */
             id: string;
@@ -1691,6 +3130,395 @@ export interface components {
             readAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        TimelineOpportunityInput: {
+            /** Format: uuid */
+            opportunityId: string;
+            name: string;
+            /** Format: uuid */
+            stageId: string;
+            stageName: string | null;
+            kind: ("open" | "won" | "lost") | null;
+            /** @description the deal was created in this stage */
+            first: boolean;
+            amount?: string | null;
+            currency: string;
+            closeReason: string | null;
+            byUserId: string | null;
+            byName: string | null;
+        };
+        CompetitorInput: {
+            name: string;
+            strengths?: string | null;
+            weaknesses?: string | null;
+        };
+        OpportunityLineInput: {
+            /** Format: uuid */
+            id: string;
+            productId: string | null;
+            productName: string | null;
+            productCode: string | null;
+            description: string | null;
+            quantity: string;
+            unitPrice: string;
+            amount: string;
+        };
+        OpportunityInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            /** Format: uuid */
+            pipelineId: string;
+            pipelineName: string | null;
+            /** Format: uuid */
+            stageId: string;
+            stageName: string | null;
+            /**
+             * @description open, won or lost: the kind of the current stage
+             * @enum {string}
+             */
+            status: "open" | "won" | "lost";
+            /** Format: date-time */
+            stageEnteredAt: string;
+            /** @description decimal string; masked or absent when your role masks or hides it */
+            amount?: string | null;
+            currency: string;
+            probability: number;
+            /** @description amount × probability */
+            weightedAmount?: string | null;
+            expectedCloseDate: string | null;
+            /** @description open and past its expected close date */
+            overdue: boolean;
+            committed: boolean;
+            source: string | null;
+            competitors?: components["schemas"]["CompetitorInput"][];
+            latestFollowUp: string | null;
+            currentProblems?: string | null;
+            nextStep: string | null;
+            closedAt: string | null;
+            closeReason: string | null;
+            lostTo: string | null;
+            leadId: string | null;
+            lastActivityAt: string | null;
+            contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                role: string | null;
+            }[];
+            lines: components["schemas"]["OpportunityLineInput"][];
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                assign: boolean;
+            };
+        };
+        OpportunityCardInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            /** Format: uuid */
+            stageId: string;
+            /**
+             * @description open, won or lost: the kind of the current stage
+             * @enum {string}
+             */
+            status: "open" | "won" | "lost";
+            /** @description decimal string; masked or absent when your role masks or hides it */
+            amount?: string | null;
+            currency: string;
+            probability: number;
+            expectedCloseDate: string | null;
+            /** @description open and past its expected close date */
+            overdue: boolean;
+            nextStep: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            version: number;
+            /** Format: date-time */
+            stageEnteredAt: string;
+            lastActivityAt: string | null;
+        };
+        OpportunityBoardInput: {
+            /** Format: uuid */
+            pipelineId: string;
+            columns: {
+                /** Format: uuid */
+                stageId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "open" | "won" | "lost";
+                probability: number;
+                count: number;
+                /** @description sum of the column; null when your role hides amounts */
+                amount: string | null;
+                weightedAmount: string | null;
+                items: components["schemas"]["OpportunityCardInput"][];
+            }[];
+        };
+        OpportunityCoachingInput: {
+            reps: {
+                /** Format: uuid */
+                ownerId: string;
+                ownerName: string | null;
+                open: number;
+                openAmount: string | null;
+                weightedAmount: string | null;
+                stale: number;
+                pastClose: number;
+                noNextStep: number;
+            }[];
+            /** @description open deals with at least one flag, worst first (at most 200) */
+            deals: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                accountId: string;
+                /** @description null when the account is outside your data scope */
+                accountName: string | null;
+                /** Format: uuid */
+                stageId: string;
+                /**
+                 * @description open, won or lost: the kind of the current stage
+                 * @enum {string}
+                 */
+                status: "open" | "won" | "lost";
+                /** @description decimal string; masked or absent when your role masks or hides it */
+                amount?: string | null;
+                currency: string;
+                probability: number;
+                expectedCloseDate: string | null;
+                /** @description open and past its expected close date */
+                overdue: boolean;
+                nextStep: string | null;
+                /** Format: uuid */
+                ownerId: string;
+                ownerName: string | null;
+                version: number;
+                /** Format: date-time */
+                stageEnteredAt: string;
+                lastActivityAt: string | null;
+                stageName: string | null;
+                flags: ("stale" | "past_close" | "no_next_step")[];
+            }[];
+        };
+        OrderMilestoneInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            key: string;
+            sortOrder: number;
+            name: string;
+            englishName: string | null;
+            responsibleRole: string | null;
+            responsibleUnitId: string | null;
+            responsibleUnitName: string | null;
+            durationDays: number;
+            dependsOn: string[];
+            /** Format: date */
+            dueOn: string;
+            doneOn: string | null;
+            doneAt: string | null;
+            doneBy: string | null;
+            doneByName: string | null;
+            note: string | null;
+            /** @description not done and due before today */
+            overdue: boolean;
+            version: number;
+            permissions: {
+                update: boolean;
+            };
+        };
+        OrderSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string | null;
+            /** Format: uuid */
+            accountId: string;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            opportunityId: string | null;
+            quoteId: string | null;
+            orderTypeId: string | null;
+            orderTypeName: string | null;
+            /** @enum {string} */
+            status: "active" | "completed" | "cancelled";
+            currency: string;
+            subtotal: string;
+            taxAmount: string;
+            total: string;
+            /** Format: date */
+            signedOn: string;
+            deliveryFrom: string | null;
+            deliveryTo: string | null;
+            paymentTerms: string | null;
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            overdueMilestones: number;
+            openMilestones: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                updateMilestones: boolean;
+            };
+        };
+        OrderInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string | null;
+            /** Format: uuid */
+            accountId: string;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            opportunityId: string | null;
+            quoteId: string | null;
+            orderTypeId: string | null;
+            orderTypeName: string | null;
+            /** @enum {string} */
+            status: "active" | "completed" | "cancelled";
+            currency: string;
+            subtotal: string;
+            taxAmount: string;
+            total: string;
+            /** Format: date */
+            signedOn: string;
+            deliveryFrom: string | null;
+            deliveryTo: string | null;
+            paymentTerms: string | null;
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            overdueMilestones: number;
+            openMilestones: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                updateMilestones: boolean;
+            };
+            lines: {
+                /** Format: uuid */
+                id: string;
+                lineNo: number;
+                productId: string | null;
+                productCode: string | null;
+                productName: string | null;
+                description: string | null;
+                unit: string | null;
+                quantity: string;
+                unitPrice: string;
+                discountPct: string;
+                taxRate: string;
+                amount: string;
+                taxAmount: string;
+            }[];
+            milestones: components["schemas"]["OrderMilestoneInput"][];
+        };
+        WorkItemInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            key: string;
+            sortOrder: number;
+            name: string;
+            englishName: string | null;
+            responsibleRole: string | null;
+            responsibleUnitId: string | null;
+            responsibleUnitName: string | null;
+            durationDays: number;
+            dependsOn: string[];
+            /** Format: date */
+            dueOn: string;
+            doneOn: string | null;
+            doneAt: string | null;
+            doneBy: string | null;
+            doneByName: string | null;
+            note: string | null;
+            /** @description not done and due before today */
+            overdue: boolean;
+            version: number;
+            permissions: {
+                update: boolean;
+            };
+            orderNumber: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string | null;
+            ownerName: string | null;
+        };
+        OrderTypeInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            englishName: string | null;
+            isDefault: boolean;
+            active: boolean;
+            version: number;
+            milestones: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                sortOrder: number;
+                name: string;
+                englishName: string | null;
+                responsibleRole: string | null;
+                responsibleUnitId: string | null;
+                durationDays: number;
+                dependsOn: string[];
+            }[];
+        };
+        SalesSettingsInput: {
+            quoteDiscountLimitPct: string;
+            largeOrderAmount: string;
+            version: number;
         };
         RoleInput: {
             /** Format: uuid */
@@ -1771,6 +3599,237 @@ export interface components {
                 update: boolean;
                 delete: boolean;
                 resetPassword: boolean;
+            };
+        };
+        PipelineStageInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sortOrder: number;
+            probability: number;
+            /** @enum {string} */
+            kind: "open" | "won" | "lost";
+            active: boolean;
+        };
+        PipelineInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            isDefault: boolean;
+            active: boolean;
+            sortOrder: number;
+            version: number;
+            /** @description in order; inactive stages last are kept for history */
+            stages: components["schemas"]["PipelineStageInput"][];
+            permissions: {
+                update: boolean;
+            };
+        };
+        PriceListInput: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            currency: string;
+            accountType: string | null;
+            tier: string | null;
+            provinceCode: string | null;
+            /** Format: date */
+            validFrom: string;
+            validTo: string | null;
+            priority: number;
+            active: boolean;
+            itemCount: number;
+            version: number;
+            items?: {
+                /** Format: uuid */
+                productId: string;
+                productCode: string;
+                productName: string;
+                unit: string;
+                price: string;
+            }[];
+            permissions: {
+                update: boolean;
+                delete: boolean;
+            };
+        };
+        ProductInput: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            englishName: string | null;
+            categoryId: string | null;
+            categoryName: string | null;
+            unit: string;
+            specification: string | null;
+            /** @description decimal string; the price when no price list applies */
+            listPrice: string | null;
+            currency: string;
+            /** @description VAT percent, e.g. "13.00" */
+            taxRate: string;
+            active: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+            };
+        };
+        ProductCategoryInput: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            code: string;
+            name: string;
+            englishName: string | null;
+            sortOrder: number;
+            active: boolean;
+            productCount: number;
+            version: number;
+        };
+        QuoteSummaryInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            revision: number;
+            title: string | null;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string | null;
+            opportunityId: string | null;
+            /** @enum {string} */
+            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "superseded";
+            currency: string;
+            subtotal: string;
+            taxAmount: string;
+            total: string;
+            maxDiscountPct: string;
+            /** @description a line's discount is above the tenant's limit */
+            needsApproval: boolean;
+            validUntil: string | null;
+            note: string | null;
+            decidedBy: string | null;
+            decidedByName: string | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            permissions: {
+                update: boolean;
+                approve: boolean;
+                send: boolean;
+                order: boolean;
+            };
+        };
+        QuoteInput: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            revision: number;
+            title: string | null;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string | null;
+            opportunityId: string | null;
+            /** @enum {string} */
+            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "superseded";
+            currency: string;
+            subtotal: string;
+            taxAmount: string;
+            total: string;
+            maxDiscountPct: string;
+            /** @description a line's discount is above the tenant's limit */
+            needsApproval: boolean;
+            validUntil: string | null;
+            note: string | null;
+            decidedBy: string | null;
+            decidedByName: string | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            permissions: {
+                update: boolean;
+                approve: boolean;
+                send: boolean;
+                order: boolean;
+            };
+            lines: {
+                /** Format: uuid */
+                id: string;
+                lineNo: number;
+                productId: string | null;
+                productCode: string | null;
+                productName: string | null;
+                description: string | null;
+                unit: string | null;
+                quantity: string;
+                unitPrice: string;
+                discountPct: string;
+                taxRate: string;
+                amount: string;
+                taxAmount: string;
+            }[];
+        };
+        OrderReceivablesInput: {
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            currency: string;
+            total: string;
+            planned: string;
+            received: string;
+            outstanding: string;
+            overdue: string;
+            instalments: {
+                /** Format: uuid */
+                id: string;
+                seq: number;
+                /** Format: date */
+                dueOn: string;
+                amount: string;
+                paid: string;
+                outstanding: string;
+                overdue: boolean;
+                note: string | null;
+            }[];
+            payments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date */
+                receivedOn: string;
+                amount: string;
+                currency: string;
+                method: string | null;
+                reference: string | null;
+                note: string | null;
+                createdByName: string | null;
+                allocations: {
+                    /** Format: uuid */
+                    instalmentId: string;
+                    amount: string;
+                }[];
+            }[];
+            permissions: {
+                recordPayment: boolean;
+                editPlan: boolean;
             };
         };
         DeletedRecordInput: {
@@ -1866,7 +3925,23 @@ export interface components {
             /** @description send as X-CSRF-Token on every non-GET request made with the session cookie */
             csrfToken: string | null;
         };
-        TimelineChangeInput: {
+        Error: {
+            error: {
+                /** @enum {string} */
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "account_merged" | "merge_undo_stale" | "merge_undo_expired" | "merge_already_undone" | "possible_duplicate_account" | "lead_already_converted" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
+                /** @description in the caller's language */
+                message: string;
+                /** @description one entry per invalid field */
+                issues?: {
+                    field: string;
+                    reason: string;
+                }[];
+                details?: {
+                    [key: string]: unknown;
+                };
+            };
+        };
+        TimelineChange: {
             /** @description create, update, delete, restore, assign, link_contact, … */
             action: string;
             /** @description 'account', or 'contact' for a change of one of its contacts */
@@ -1885,32 +3960,6 @@ export interface components {
             context: {
                 [key: string]: unknown;
             } | null;
-        };
-        Error: {
-            error: {
-                /** @enum {string} */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
-                /** @description in the caller's language */
-                message: string;
-                /** @description one entry per invalid field */
-                issues?: {
-                    field: string;
-                    reason: string;
-                }[];
-                details?: {
-                    [key: string]: unknown;
-                };
-            };
-        };
-        AccountType: {
-            key: string;
-            label: {
-                "zh-CN": string;
-                "en-US": string;
-            };
-            sortOrder: number;
-            active: boolean;
-            version: number;
         };
         Account: {
             /** Format: uuid */
@@ -1951,6 +4000,8 @@ export interface components {
             /** Format: uuid */
             unitId: string;
             unitName: string | null;
+            /** @description the last follow-up activity (visit, call, completed task…); null when none yet */
+            lastActivityAt: string | null;
             version: number;
             /** Format: date-time */
             createdAt: string;
@@ -1966,6 +4017,85 @@ export interface components {
             value: number;
             /** @description false: an estimate from the query planner, shown as "about …" */
             exact: boolean;
+        };
+        AccountMergeRequest: {
+            /** @description the account that stays, with the version you read */
+            survivor: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            };
+            /** @description the accounts merged into it (they are soft-deleted), with the versions you read */
+            merged: {
+                /** Format: uuid */
+                id: string;
+                version: number;
+            }[];
+            /** @description per field, the id of the account whose value the survivor takes ('address' brings the region with it); unset: the survivor's value, or the first merged account's when the survivor's is empty */
+            fields?: {
+                [key: string]: string;
+            };
+        };
+        AccountMergeResult: {
+            /** @description null for a dry run */
+            mergeId: string | null;
+            /** @description the survivor as it is (or would be) after the merge */
+            survivor: components["schemas"]["Account"];
+            /** @description rows moved to the survivor, per link */
+            moved: {
+                /** @description "table.column" pointing at the account, e.g. "activities.account_id" */
+                link: string;
+                count: number;
+            }[];
+            /** @description rows dropped because the survivor already had them (the same contact linked to both) */
+            removed: {
+                /** @description "table.column" pointing at the account, e.g. "activities.account_id" */
+                link: string;
+                count: number;
+            }[];
+            /** @description per choosable field, the account its value came from */
+            sources: {
+                [key: string]: string;
+            };
+        };
+        AccountMerge: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            survivorId: string;
+            survivorName: string;
+            merged: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+            }[];
+            moved: {
+                /** @description "table.column" pointing at the account, e.g. "activities.account_id" */
+                link: string;
+                count: number;
+            }[];
+            /** Format: date-time */
+            createdAt: string;
+            createdById: string | null;
+            createdByName: string | null;
+            undoneAt: string | null;
+            /**
+             * Format: date-time
+             * @description undo is refused after this time
+             */
+            undoableUntil: string;
+            /** @description not undone yet and still within the undo period; undo may still be refused when records changed since */
+            canUndo: boolean;
+        };
+        AccountType: {
+            key: string;
+            label: {
+                "zh-CN": string;
+                "en-US": string;
+            };
+            sortOrder: number;
+            active: boolean;
+            version: number;
         };
         Region: {
             /** @description GB/T 2260 code */
@@ -2270,6 +4400,289 @@ export interface components {
             }[];
             riskWarnings: components["schemas"]["RiskWarning"][];
         };
+        ImportTarget: {
+            name: string;
+            object: string;
+            label: {
+                "zh-CN": string;
+                "en-US": string;
+            };
+            fields: {
+                key: string;
+                label: {
+                    "zh-CN": string;
+                    "en-US": string;
+                };
+                required: boolean;
+            }[];
+        };
+        Import: {
+            /** Format: uuid */
+            id: string;
+            target: string;
+            fileName: string;
+            fileSize: number;
+            /** @enum {string} */
+            state: "draft" | "queued" | "running" | "done" | "failed";
+            /** @enum {string} */
+            format: "csv" | "xlsx" | "xls";
+            encoding: string | null;
+            /** @description 1-based; 0: the file has no header row */
+            headerRow: number;
+            headers: string[];
+            mapping: {
+                column: number;
+                field: string;
+            }[];
+            /** @enum {string} */
+            duplicatePolicy: "skip" | "update" | "create";
+            ownerId: string | null;
+            unitId: string | null;
+            totalRows: number | null;
+            processed: number;
+            created: number;
+            updated: number;
+            skipped: number;
+            errors: number;
+            rowsPerSecond: number | null;
+            secondsLeft: number | null;
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+            /** @description the first rows of the file, as read, for the mapping screen */
+            sample?: string[][];
+        };
+        FunnelReport: {
+            /** Format: uuid */
+            pipelineId: string;
+            total: {
+                count: number;
+                /** @description null when your role hides amounts */
+                amount: string | null;
+            };
+            stages: {
+                /** Format: uuid */
+                stageId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "open" | "won" | "lost";
+                probability: number;
+                /** @description deals created in the period that reached this stage (won deals reached every open stage) */
+                reached: number;
+                /** @description null when your role hides amounts */
+                reachedAmount: string | null;
+                /** @description of those, deals in this stage now */
+                current: number;
+                /** @description null when your role hides amounts */
+                currentAmount: string | null;
+                /** @description share of the previous stage that reached this one (0..1) */
+                conversion: number | null;
+            }[];
+            won: {
+                count: number;
+                /** @description null when your role hides amounts */
+                amount: string | null;
+            };
+            lost: {
+                count: number;
+                /** @description null when your role hides amounts */
+                amount: string | null;
+            };
+            /** @description won / (won + lost) */
+            winRate: number | null;
+        };
+        StageTimesReport: {
+            stages: {
+                /** Format: uuid */
+                stageId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "open" | "won" | "lost";
+                stays: number;
+                averageDays: number | null;
+                medianDays: number | null;
+                /** @description stays not ended yet */
+                stillIn: number;
+            }[];
+        };
+        WinLossReport: {
+            /** @enum {string} */
+            by: "reason" | "competitor" | "source" | "owner";
+            rows: {
+                /** @description reason, competitor name, source, or owner id; null: not given */
+                key: string | null;
+                label: string | null;
+                won: number;
+                lost: number;
+                /** @description null when your role hides amounts */
+                wonAmount: string | null;
+                /** @description null when your role hides amounts */
+                lostAmount: string | null;
+                winRate: number | null;
+            }[];
+        };
+        ForecastReport: {
+            /** @enum {string} */
+            period: "month" | "quarter";
+            /** @enum {string} */
+            by: "owner" | "unit";
+            rows: {
+                /** Format: date */
+                periodStart: string;
+                /** Format: uuid */
+                key: string;
+                label: string | null;
+                /** @description open deals expected to close in the period */
+                pipeline: string | null;
+                /** @description Σ amount × probability of those */
+                weighted: string | null;
+                /** @description open deals the rep committed */
+                committed: string | null;
+                /** @description deals won (closed) in the period */
+                won: string | null;
+                /** @description the sales target of the period, if set */
+                target: string | null;
+                /** @description won / target */
+                attainment: number | null;
+            }[];
+        };
+        SalesTarget: {
+            /** Format: uuid */
+            id: string;
+            /** @description the rep; null for a unit's target */
+            userId: string | null;
+            userName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** @enum {string} */
+            period: "month" | "quarter" | "year";
+            /** Format: date */
+            periodStart: string;
+            amount: string;
+            currency: string;
+            note: string | null;
+            version: number;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+            };
+        };
+        Lead: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            companyName: string | null;
+            title: string | null;
+            phones?: string[];
+            emails?: string[];
+            provinceCode: string | null;
+            cityCode: string | null;
+            address: string | null;
+            /** @enum {string} */
+            source: "exhibition" | "website" | "referral" | "campaign" | "cold_call" | "inbound_call" | "social" | "other";
+            sourceDetail: string | null;
+            /** @enum {string} */
+            status: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+            rating: ("hot" | "warm" | "cold") | null;
+            qualification: string | null;
+            estimatedAmount: number | null;
+            notes: string | null;
+            unqualifiedReason: string | null;
+            convertedAt: string | null;
+            convertedAccount: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when outside your data scope */
+                name: string | null;
+            } | null;
+            convertedContact: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when outside your data scope */
+                name: string | null;
+            } | null;
+            convertedOpportunity: {
+                /** Format: uuid */
+                id: string;
+                /** @description null when outside your data scope */
+                name: string | null;
+            } | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                assign: boolean;
+                convert: boolean;
+            };
+        };
+        ManagementHome: {
+            /** Format: date */
+            today: string;
+            largeOrderAmount: string;
+            /** @description null when you may not read orders */
+            largeOrders: {
+                /** Format: uuid */
+                id: string;
+                number: string;
+                /** Format: uuid */
+                accountId: string;
+                accountName: string | null;
+                ownerName: string | null;
+                unitName: string | null;
+                total: string;
+                currency: string;
+                /** Format: date */
+                signedOn: string;
+                overdueMilestones: number;
+            }[] | null;
+            month: {
+                /** Format: date */
+                start: string;
+                bookings: string | null;
+                bookingsCount: number | null;
+                collections: string | null;
+                /** @description null when no sales target is set for the month */
+                target: string | null;
+            };
+            bookingsByMonth: {
+                month: string;
+                bookings: string;
+                collections: string;
+            }[];
+            /** @description open opportunities by stage; null when you may not read opportunities */
+            pipeline: {
+                /** Format: uuid */
+                stageId: string;
+                stageName: string;
+                pipelineName: string;
+                sortOrder: number;
+                count: number;
+                amount: string;
+                weighted: string;
+            }[] | null;
+            overdueMilestones: number | null;
+            receivables: {
+                outstanding: string;
+                overdue: string;
+            } | null;
+        };
         Notification: {
             /** Format: uuid */
             id: string;
@@ -2286,6 +4699,395 @@ export interface components {
             readAt: string | null;
             /** Format: date-time */
             createdAt: string;
+        };
+        TimelineOpportunity: {
+            /** Format: uuid */
+            opportunityId: string;
+            name: string;
+            /** Format: uuid */
+            stageId: string;
+            stageName: string | null;
+            kind: ("open" | "won" | "lost") | null;
+            /** @description the deal was created in this stage */
+            first: boolean;
+            amount?: string | null;
+            currency: string;
+            closeReason: string | null;
+            byUserId: string | null;
+            byName: string | null;
+        };
+        Competitor: {
+            name: string;
+            strengths?: string | null;
+            weaknesses?: string | null;
+        };
+        OpportunityLine: {
+            /** Format: uuid */
+            id: string;
+            productId: string | null;
+            productName: string | null;
+            productCode: string | null;
+            description: string | null;
+            quantity: string;
+            unitPrice: string;
+            amount: string;
+        };
+        Opportunity: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            /** Format: uuid */
+            pipelineId: string;
+            pipelineName: string | null;
+            /** Format: uuid */
+            stageId: string;
+            stageName: string | null;
+            /**
+             * @description open, won or lost: the kind of the current stage
+             * @enum {string}
+             */
+            status: "open" | "won" | "lost";
+            /** Format: date-time */
+            stageEnteredAt: string;
+            /** @description decimal string; masked or absent when your role masks or hides it */
+            amount?: string | null;
+            currency: string;
+            probability: number;
+            /** @description amount × probability */
+            weightedAmount?: string | null;
+            expectedCloseDate: string | null;
+            /** @description open and past its expected close date */
+            overdue: boolean;
+            committed: boolean;
+            source: string | null;
+            competitors?: components["schemas"]["Competitor"][];
+            latestFollowUp: string | null;
+            currentProblems?: string | null;
+            nextStep: string | null;
+            closedAt: string | null;
+            closeReason: string | null;
+            lostTo: string | null;
+            leadId: string | null;
+            lastActivityAt: string | null;
+            contacts: {
+                /** Format: uuid */
+                id: string;
+                name: string | null;
+                role: string | null;
+            }[];
+            lines: components["schemas"]["OpportunityLine"][];
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+            custom: {
+                [key: string]: unknown;
+            };
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                assign: boolean;
+            };
+        };
+        OpportunityCard: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** Format: uuid */
+            accountId: string;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            /** Format: uuid */
+            stageId: string;
+            /**
+             * @description open, won or lost: the kind of the current stage
+             * @enum {string}
+             */
+            status: "open" | "won" | "lost";
+            /** @description decimal string; masked or absent when your role masks or hides it */
+            amount?: string | null;
+            currency: string;
+            probability: number;
+            expectedCloseDate: string | null;
+            /** @description open and past its expected close date */
+            overdue: boolean;
+            nextStep: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            version: number;
+            /** Format: date-time */
+            stageEnteredAt: string;
+            lastActivityAt: string | null;
+        };
+        OpportunityBoard: {
+            /** Format: uuid */
+            pipelineId: string;
+            columns: {
+                /** Format: uuid */
+                stageId: string;
+                name: string;
+                /** @enum {string} */
+                kind: "open" | "won" | "lost";
+                probability: number;
+                count: number;
+                /** @description sum of the column; null when your role hides amounts */
+                amount: string | null;
+                weightedAmount: string | null;
+                items: components["schemas"]["OpportunityCard"][];
+            }[];
+        };
+        OpportunityCoaching: {
+            reps: {
+                /** Format: uuid */
+                ownerId: string;
+                ownerName: string | null;
+                open: number;
+                openAmount: string | null;
+                weightedAmount: string | null;
+                stale: number;
+                pastClose: number;
+                noNextStep: number;
+            }[];
+            /** @description open deals with at least one flag, worst first (at most 200) */
+            deals: {
+                /** Format: uuid */
+                id: string;
+                name: string;
+                /** Format: uuid */
+                accountId: string;
+                /** @description null when the account is outside your data scope */
+                accountName: string | null;
+                /** Format: uuid */
+                stageId: string;
+                /**
+                 * @description open, won or lost: the kind of the current stage
+                 * @enum {string}
+                 */
+                status: "open" | "won" | "lost";
+                /** @description decimal string; masked or absent when your role masks or hides it */
+                amount?: string | null;
+                currency: string;
+                probability: number;
+                expectedCloseDate: string | null;
+                /** @description open and past its expected close date */
+                overdue: boolean;
+                nextStep: string | null;
+                /** Format: uuid */
+                ownerId: string;
+                ownerName: string | null;
+                version: number;
+                /** Format: date-time */
+                stageEnteredAt: string;
+                lastActivityAt: string | null;
+                stageName: string | null;
+                flags: ("stale" | "past_close" | "no_next_step")[];
+            }[];
+        };
+        OrderMilestone: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            key: string;
+            sortOrder: number;
+            name: string;
+            englishName: string | null;
+            responsibleRole: string | null;
+            responsibleUnitId: string | null;
+            responsibleUnitName: string | null;
+            durationDays: number;
+            dependsOn: string[];
+            /** Format: date */
+            dueOn: string;
+            doneOn: string | null;
+            doneAt: string | null;
+            doneBy: string | null;
+            doneByName: string | null;
+            note: string | null;
+            /** @description not done and due before today */
+            overdue: boolean;
+            version: number;
+            permissions: {
+                update: boolean;
+            };
+        };
+        OrderSummary: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string | null;
+            /** Format: uuid */
+            accountId: string;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            opportunityId: string | null;
+            quoteId: string | null;
+            orderTypeId: string | null;
+            orderTypeName: string | null;
+            /** @enum {string} */
+            status: "active" | "completed" | "cancelled";
+            currency: string;
+            subtotal: string;
+            taxAmount: string;
+            total: string;
+            /** Format: date */
+            signedOn: string;
+            deliveryFrom: string | null;
+            deliveryTo: string | null;
+            paymentTerms: string | null;
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            overdueMilestones: number;
+            openMilestones: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                updateMilestones: boolean;
+            };
+        };
+        Order: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            title: string | null;
+            /** Format: uuid */
+            accountId: string;
+            /** @description null when the account is outside your data scope */
+            accountName: string | null;
+            opportunityId: string | null;
+            quoteId: string | null;
+            orderTypeId: string | null;
+            orderTypeName: string | null;
+            /** @enum {string} */
+            status: "active" | "completed" | "cancelled";
+            currency: string;
+            subtotal: string;
+            taxAmount: string;
+            total: string;
+            /** Format: date */
+            signedOn: string;
+            deliveryFrom: string | null;
+            deliveryTo: string | null;
+            paymentTerms: string | null;
+            note: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            unitName: string | null;
+            overdueMilestones: number;
+            openMilestones: number;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+                updateMilestones: boolean;
+            };
+            lines: {
+                /** Format: uuid */
+                id: string;
+                lineNo: number;
+                productId: string | null;
+                productCode: string | null;
+                productName: string | null;
+                description: string | null;
+                unit: string | null;
+                quantity: string;
+                unitPrice: string;
+                discountPct: string;
+                taxRate: string;
+                amount: string;
+                taxAmount: string;
+            }[];
+            milestones: components["schemas"]["OrderMilestone"][];
+        };
+        WorkItem: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            orderId: string;
+            key: string;
+            sortOrder: number;
+            name: string;
+            englishName: string | null;
+            responsibleRole: string | null;
+            responsibleUnitId: string | null;
+            responsibleUnitName: string | null;
+            durationDays: number;
+            dependsOn: string[];
+            /** Format: date */
+            dueOn: string;
+            doneOn: string | null;
+            doneAt: string | null;
+            doneBy: string | null;
+            doneByName: string | null;
+            note: string | null;
+            /** @description not done and due before today */
+            overdue: boolean;
+            version: number;
+            permissions: {
+                update: boolean;
+            };
+            orderNumber: string;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string | null;
+            ownerName: string | null;
+        };
+        OrderType: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            englishName: string | null;
+            isDefault: boolean;
+            active: boolean;
+            version: number;
+            milestones: {
+                /** Format: uuid */
+                id: string;
+                key: string;
+                sortOrder: number;
+                name: string;
+                englishName: string | null;
+                responsibleRole: string | null;
+                responsibleUnitId: string | null;
+                durationDays: number;
+                dependsOn: string[];
+            }[];
+        };
+        SalesSettings: {
+            quoteDiscountLimitPct: string;
+            largeOrderAmount: string;
+            version: number;
         };
         Role: {
             /** Format: uuid */
@@ -2366,6 +5168,237 @@ export interface components {
                 update: boolean;
                 delete: boolean;
                 resetPassword: boolean;
+            };
+        };
+        PipelineStage: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sortOrder: number;
+            probability: number;
+            /** @enum {string} */
+            kind: "open" | "won" | "lost";
+            active: boolean;
+        };
+        Pipeline: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string | null;
+            isDefault: boolean;
+            active: boolean;
+            sortOrder: number;
+            version: number;
+            /** @description in order; inactive stages last are kept for history */
+            stages: components["schemas"]["PipelineStage"][];
+            permissions: {
+                update: boolean;
+            };
+        };
+        PriceList: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            currency: string;
+            accountType: string | null;
+            tier: string | null;
+            provinceCode: string | null;
+            /** Format: date */
+            validFrom: string;
+            validTo: string | null;
+            priority: number;
+            active: boolean;
+            itemCount: number;
+            version: number;
+            items?: {
+                /** Format: uuid */
+                productId: string;
+                productCode: string;
+                productName: string;
+                unit: string;
+                price: string;
+            }[];
+            permissions: {
+                update: boolean;
+                delete: boolean;
+            };
+        };
+        Product: {
+            /** Format: uuid */
+            id: string;
+            code: string;
+            name: string;
+            englishName: string | null;
+            categoryId: string | null;
+            categoryName: string | null;
+            unit: string;
+            specification: string | null;
+            /** @description decimal string; the price when no price list applies */
+            listPrice: string | null;
+            currency: string;
+            /** @description VAT percent, e.g. "13.00" */
+            taxRate: string;
+            active: boolean;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            permissions: {
+                update: boolean;
+                delete: boolean;
+            };
+        };
+        ProductCategory: {
+            /** Format: uuid */
+            id: string;
+            parentId: string | null;
+            code: string;
+            name: string;
+            englishName: string | null;
+            sortOrder: number;
+            active: boolean;
+            productCount: number;
+            version: number;
+        };
+        QuoteSummary: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            revision: number;
+            title: string | null;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string | null;
+            opportunityId: string | null;
+            /** @enum {string} */
+            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "superseded";
+            currency: string;
+            subtotal: string;
+            taxAmount: string;
+            total: string;
+            maxDiscountPct: string;
+            /** @description a line's discount is above the tenant's limit */
+            needsApproval: boolean;
+            validUntil: string | null;
+            note: string | null;
+            decidedBy: string | null;
+            decidedByName: string | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            permissions: {
+                update: boolean;
+                approve: boolean;
+                send: boolean;
+                order: boolean;
+            };
+        };
+        Quote: {
+            /** Format: uuid */
+            id: string;
+            number: string;
+            revision: number;
+            title: string | null;
+            /** Format: uuid */
+            accountId: string;
+            accountName: string | null;
+            opportunityId: string | null;
+            /** @enum {string} */
+            status: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "superseded";
+            currency: string;
+            subtotal: string;
+            taxAmount: string;
+            total: string;
+            maxDiscountPct: string;
+            /** @description a line's discount is above the tenant's limit */
+            needsApproval: boolean;
+            validUntil: string | null;
+            note: string | null;
+            decidedBy: string | null;
+            decidedByName: string | null;
+            decidedAt: string | null;
+            decisionNote: string | null;
+            /** Format: uuid */
+            ownerId: string;
+            ownerName: string | null;
+            /** Format: uuid */
+            unitId: string;
+            version: number;
+            /** Format: date-time */
+            createdAt: string;
+            permissions: {
+                update: boolean;
+                approve: boolean;
+                send: boolean;
+                order: boolean;
+            };
+            lines: {
+                /** Format: uuid */
+                id: string;
+                lineNo: number;
+                productId: string | null;
+                productCode: string | null;
+                productName: string | null;
+                description: string | null;
+                unit: string | null;
+                quantity: string;
+                unitPrice: string;
+                discountPct: string;
+                taxRate: string;
+                amount: string;
+                taxAmount: string;
+            }[];
+        };
+        OrderReceivables: {
+            /** Format: uuid */
+            orderId: string;
+            orderNumber: string;
+            currency: string;
+            total: string;
+            planned: string;
+            received: string;
+            outstanding: string;
+            overdue: string;
+            instalments: {
+                /** Format: uuid */
+                id: string;
+                seq: number;
+                /** Format: date */
+                dueOn: string;
+                amount: string;
+                paid: string;
+                outstanding: string;
+                overdue: boolean;
+                note: string | null;
+            }[];
+            payments: {
+                /** Format: uuid */
+                id: string;
+                /** Format: date */
+                receivedOn: string;
+                amount: string;
+                currency: string;
+                method: string | null;
+                reference: string | null;
+                note: string | null;
+                createdByName: string | null;
+                allocations: {
+                    /** Format: uuid */
+                    instalmentId: string;
+                    amount: string;
+                }[];
+            }[];
+            permissions: {
+                recordPayment: boolean;
+                editPlan: boolean;
             };
         };
         DeletedRecord: {
@@ -2460,26 +5493,6 @@ export interface components {
             capabilities: string[];
             /** @description send as X-CSRF-Token on every non-GET request made with the session cookie */
             csrfToken: string | null;
-        };
-        TimelineChange: {
-            /** @description create, update, delete, restore, assign, link_contact, … */
-            action: string;
-            /** @description 'account', or 'contact' for a change of one of its contacts */
-            objectType: string;
-            objectId: string | null;
-            objectLabel: string | null;
-            actorUserId: string | null;
-            actorName: string | null;
-            /** @description [before, after] by field, masked like the record */
-            changes: {
-                [key: string]: [
-                    unknown,
-                    unknown
-                ];
-            } | null;
-            context: {
-                [key: string]: unknown;
-            } | null;
         };
     };
     responses: never;
@@ -3795,7 +6808,7 @@ export interface operations {
                 createdTo?: string;
                 /** @description JSON object of filters on custom fields by key: {"<key>": {"eq"|"in"|"contains"|"gte"|"gt"|"lte"|"lt"|"empty": …}} */
                 customFilters?: string;
-                sort?: ("name" | "createdAt" | "updatedAt") | string;
+                sort?: ("name" | "createdAt" | "updatedAt" | "lastActivityAt") | string;
                 /** @description default: asc for name and custom fields, desc for dates */
                 order?: "asc" | "desc";
                 /** @description count the matches (first page only) */
@@ -3853,6 +6866,8 @@ export interface operations {
                             /** Format: uuid */
                             unitId?: string;
                             unitName?: string | null;
+                            /** @description the last follow-up activity (visit, call, completed task…); null when none yet */
+                            lastActivityAt?: string | null;
                             version?: number;
                             /** Format: date-time */
                             createdAt?: string;
@@ -6047,7 +9062,7 @@ export interface operations {
                 limit?: number;
                 /** @description opaque cursor from the previous page */
                 cursor?: string;
-                /** @description comma-separated entry types: visit, call, email, meeting, task, note, change */
+                /** @description comma-separated entry types: change, visit, call, email, meeting, task, note, opportunity */
                 type?: string;
             };
             header?: never;
@@ -6069,11 +9084,12 @@ export interface operations {
                             /** Format: uuid */
                             id: string;
                             /** @enum {string} */
-                            type: "visit" | "call" | "email" | "meeting" | "task" | "note" | "change";
+                            type: "change" | "visit" | "call" | "email" | "meeting" | "task" | "note" | "opportunity";
                             /** Format: date-time */
                             at: string;
-                            activity?: components["schemas"]["Activity"];
                             change?: components["schemas"]["TimelineChange"];
+                            activity?: components["schemas"]["Activity"];
+                            opportunity?: components["schemas"]["TimelineOpportunity"];
                         }[];
                         nextCursor: string | null;
                     };
@@ -6230,6 +9246,9 @@ export interface operations {
                 cursor?: string;
                 /** @description one unit's pool; all pools you see when absent */
                 unitId?: string;
+                /** @description the search box syntax: name parts, pinyin, initials, phone, credit code */
+                q?: string;
+                tier?: "A" | "B" | "C";
             };
             header?: never;
             path?: never;
@@ -6265,6 +9284,50 @@ export interface operations {
                             updatedAt: string;
                         }[];
                         nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPoolSummary: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description your private customers */
+                        held: number;
+                        /** @description the cap N that applies to you; null: no cap */
+                        maxPrivate: number | null;
+                        reclaimCooldownDays: number;
+                        /** @description the owner of every pool account; null before the first release */
+                        holderId: string | null;
+                        /** @description the units whose pools you see */
+                        units: {
+                            /** Format: uuid */
+                            id: string;
+                            name: string;
+                            depth: number;
+                        }[];
                     };
                 };
             };
@@ -6843,6 +9906,3818 @@ export interface operations {
                             matchMs: number;
                         };
                     };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAccountsMerge: {
+        parameters: {
+            query?: {
+                /** @description true: do nothing, answer what would happen */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AccountMergeRequestInput"];
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountMergeResult"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAccountMerges: {
+        parameters: {
+            query?: {
+                /** @description only merges this account took part in (as survivor or merged) */
+                accountId?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["AccountMerge"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getAccountMergesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountMerge"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAccountMergesByIdUndo: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AccountMerge"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProducts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description comma-separated fields to return */
+                fields?: string;
+                /** @description part of the code or name */
+                q?: string;
+                categoryId?: string;
+                active?: "true" | "false" | "all";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Product"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProducts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    englishName?: string | null;
+                    categoryId?: string | null;
+                    unit: string;
+                    specification?: string | null;
+                    listPrice?: string | null;
+                    /** @default CNY */
+                    currency?: string;
+                    /** @default 13 */
+                    taxRate?: string;
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProductsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteProductsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchProductsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    code?: string;
+                    name?: string;
+                    englishName?: string | null;
+                    categoryId?: string | null;
+                    unit?: string;
+                    specification?: string | null;
+                    listPrice?: string | null;
+                    currency?: string;
+                    taxRate?: string;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Product"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getProductCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ProductCategory"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postProductCategories: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    englishName?: string | null;
+                    parentId?: string | null;
+                    /** @default 0 */
+                    sortOrder?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchProductCategoriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    name?: string;
+                    englishName?: string | null;
+                    sortOrder?: number;
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPriceLists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["PriceList"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPriceLists: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /** @default CNY */
+                    currency?: string;
+                    /** @description customer type key; empty = any */
+                    accountType?: string | null;
+                    tier?: ("A" | "B" | "C") | null;
+                    provinceCode?: string | null;
+                    /** Format: date */
+                    validFrom: string;
+                    validTo?: string | null;
+                    /** @default 0 */
+                    priority?: number;
+                    /** @default true */
+                    active?: boolean;
+                    /** @default [] */
+                    items?: {
+                        /** Format: uuid */
+                        productId: string;
+                        price: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPriceListsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deletePriceListsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchPriceListsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description items, when sent, replace the list's items */
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    name?: string;
+                    currency?: string;
+                    /** @description customer type key; empty = any */
+                    accountType?: string | null;
+                    tier?: ("A" | "B" | "C") | null;
+                    provinceCode?: string | null;
+                    /** Format: date */
+                    validFrom?: string;
+                    validTo?: string | null;
+                    priority?: number;
+                    active?: boolean;
+                    items?: {
+                        /** Format: uuid */
+                        productId: string;
+                        price: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PriceList"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPricesResolve: {
+        parameters: {
+            query: {
+                accountId: string;
+                productId: string;
+                onDay?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        price: string | null;
+                        currency: string;
+                        priceListId: string | null;
+                        priceListName: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQuotes: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description comma-separated fields to return */
+                fields?: string;
+                accountId?: string;
+                opportunityId?: string;
+                status?: "draft" | "pending_approval" | "approved" | "rejected" | "sent" | "accepted" | "superseded";
+                /** @description hide superseded versions */
+                current?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["QuoteSummary"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postQuotes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    accountId: string;
+                    opportunityId?: string | null;
+                    title?: string | null;
+                    /** @default CNY */
+                    currency?: string;
+                    validUntil?: string | null;
+                    note?: string | null;
+                    lines: {
+                        productId?: string | null;
+                        description?: string | null;
+                        unit?: string | null;
+                        quantity: string;
+                        /** @description default: the price the account gets for the product on the order's date (price lists) */
+                        unitPrice?: string;
+                        /** @default 0 */
+                        discountPct?: string;
+                        /** @description default: the product's tax rate, else 0 */
+                        taxRate?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQuotesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchQuotesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    title?: string | null;
+                    validUntil?: string | null;
+                    note?: string | null;
+                    lines?: {
+                        productId?: string | null;
+                        description?: string | null;
+                        unit?: string | null;
+                        quantity: string;
+                        /** @description default: the price the account gets for the product on the order's date (price lists) */
+                        unitPrice?: string;
+                        /** @default 0 */
+                        discountPct?: string;
+                        /** @description default: the product's tax rate, else 0 */
+                        taxRate?: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postQuotesByIdSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postQuotesByIdApprove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postQuotesByIdReject: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postQuotesByIdSend: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postQuotesByIdRevise: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getQuotesByIdPdf: {
+        parameters: {
+            query?: {
+                lang?: "zh-CN" | "en-US";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description application/pdf */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrders: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description comma-separated fields to return */
+                fields?: string;
+                /** @description part of the order number */
+                q?: string;
+                accountId?: string;
+                ownerId?: string;
+                /** @description comma-separated unit ids */
+                unitIds?: string;
+                status?: "active" | "completed" | "cancelled";
+                /** @description only orders with an overdue milestone */
+                overdue?: "true" | "false";
+                signedFrom?: string;
+                signedTo?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id?: string;
+                            number?: string;
+                            title?: string | null;
+                            /** Format: uuid */
+                            accountId?: string;
+                            /** @description null when the account is outside your data scope */
+                            accountName?: string | null;
+                            opportunityId?: string | null;
+                            quoteId?: string | null;
+                            orderTypeId?: string | null;
+                            orderTypeName?: string | null;
+                            /** @enum {string} */
+                            status?: "active" | "completed" | "cancelled";
+                            currency?: string;
+                            subtotal?: string;
+                            taxAmount?: string;
+                            total?: string;
+                            /** Format: date */
+                            signedOn?: string;
+                            deliveryFrom?: string | null;
+                            deliveryTo?: string | null;
+                            paymentTerms?: string | null;
+                            note?: string | null;
+                            /** Format: uuid */
+                            ownerId?: string;
+                            ownerName?: string | null;
+                            /** Format: uuid */
+                            unitId?: string;
+                            unitName?: string | null;
+                            overdueMilestones?: number;
+                            openMilestones?: number;
+                            version?: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            permissions?: {
+                                update: boolean;
+                                delete: boolean;
+                                updateMilestones: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postOrders: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description an account you can see
+                     */
+                    accountId: string;
+                    /** @description a won opportunity; its lines are copied when no lines are sent */
+                    opportunityId?: string | null;
+                    /** @description an approved or sent quote; its lines are copied when no lines are sent */
+                    quoteId?: string | null;
+                    /** @description default: the tenant's default order type; its milestones become the plan */
+                    orderTypeId?: string | null;
+                    title?: string | null;
+                    /** @default CNY */
+                    currency?: string;
+                    /**
+                     * Format: date
+                     * @description default: today
+                     */
+                    signedOn?: string;
+                    deliveryFrom?: string | null;
+                    deliveryTo?: string | null;
+                    paymentTerms?: string | null;
+                    note?: string | null;
+                    lines?: {
+                        productId?: string | null;
+                        description?: string | null;
+                        unit?: string | null;
+                        quantity: string;
+                        /** @description default: the price the account gets for the product on the order's date (price lists) */
+                        unitPrice?: string;
+                        /** @default 0 */
+                        discountPct?: string;
+                        /** @description default: the product's tax rate, else 0 */
+                        taxRate?: string;
+                    }[];
+                    /** @description the payment plan; default: the whole total due on signing */
+                    instalments?: {
+                        /** Format: date */
+                        dueOn: string;
+                        amount: string;
+                        note?: string | null;
+                    }[];
+                    /** Format: uuid */
+                    ownerId?: string;
+                    /** Format: uuid */
+                    unitId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrdersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteOrdersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchOrdersById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    title?: string | null;
+                    /** @enum {string} */
+                    status?: "active" | "completed" | "cancelled";
+                    deliveryFrom?: string | null;
+                    deliveryTo?: string | null;
+                    paymentTerms?: string | null;
+                    note?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description reassigning needs the assign right
+                     */
+                    ownerId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchOrdersByIdMilestonesByMilestoneId: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                milestoneId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    /** @description true marks it done (today unless doneOn); false reopens it */
+                    done?: boolean;
+                    doneOn?: string | null;
+                    /**
+                     * Format: date
+                     * @description reschedule
+                     */
+                    dueOn?: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Order"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrderWorkQueue: {
+        parameters: {
+            query?: {
+                /** @description mine: milestones of my role or unit; all: every open milestone I may update */
+                scope?: "mine" | "all";
+                dueWithinDays?: number;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkItem"][];
+                        /** Format: date */
+                        today: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrderMilestonesOverdue: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WorkItem"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrderTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["OrderType"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postOrderTypes: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    code: string;
+                    name: string;
+                    englishName?: string | null;
+                    /** @default false */
+                    isDefault?: boolean;
+                    /** @default true */
+                    active?: boolean;
+                    milestones: {
+                        key: string;
+                        name: string;
+                        englishName?: string | null;
+                        responsibleRole?: ("admin" | "head_office" | "branch_manager" | "sales_rep" | "order_execution" | "service") | null;
+                        responsibleUnitId?: string | null;
+                        durationDays: number;
+                        /** @default [] */
+                        dependsOn?: string[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        id: string;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSalesSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesSettings"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchSalesSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    quoteDiscountLimitPct?: string;
+                    largeOrderAmount?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesSettings"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOrdersByIdReceivables: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReceivables"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putOrdersByIdPaymentPlan: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    instalments: {
+                        /** Format: date */
+                        dueOn: string;
+                        amount: string;
+                        note?: string | null;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReceivables"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postOrdersByIdPayments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date
+                     * @description default: today
+                     */
+                    receivedOn?: string;
+                    amount: string;
+                    /** @description T/T, L/C, cash, cheque… */
+                    method?: string | null;
+                    reference?: string | null;
+                    note?: string | null;
+                    /** @description default: the oldest outstanding instalments first */
+                    allocations?: {
+                        /** Format: uuid */
+                        instalmentId: string;
+                        amount: string;
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReceivables"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReceivables: {
+        parameters: {
+            query?: {
+                groupBy?: "order" | "account" | "owner" | "unit";
+                /** @description default: today */
+                asOf?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            label: string | null;
+                            outstanding: string;
+                            overdue: string;
+                            instalments: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReceivablesAgeing: {
+        parameters: {
+            query?: {
+                groupBy?: "none" | "order" | "account" | "owner" | "unit";
+                asOf?: string;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** Format: date */
+                        asOf: string;
+                        rows: {
+                            notDue: string;
+                            d0_30: string;
+                            d31_60: string;
+                            d61_90: string;
+                            d90plus: string;
+                            outstanding: string;
+                            id: string | null;
+                            label: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getHome: {
+        parameters: {
+            query?: {
+                /** @description default: the tenant's sales setting (100,000 unless changed) */
+                largeOrderAmount?: string;
+                /** @description how far back "recently signed" reaches */
+                days?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ManagementHome"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getPipelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Pipeline"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postPipelines: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string | null;
+                    isDefault?: boolean;
+                    /** @description the whole list in order; existing stages left out are deactivated (deals in them keep them) */
+                    stages: {
+                        /**
+                         * Format: uuid
+                         * @description an existing stage of this pipeline; absent: a new stage
+                         */
+                        id?: string;
+                        name: string;
+                        probability: number;
+                        /**
+                         * @default open
+                         * @enum {string}
+                         */
+                        kind?: "open" | "won" | "lost";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchPipelinesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    name?: string;
+                    description?: string | null;
+                    /**
+                     * @description make this the default pipeline (the previous default stops being one)
+                     * @enum {boolean}
+                     */
+                    isDefault?: true;
+                    active?: boolean;
+                    /** @description the whole list in order; existing stages left out are deactivated (deals in them keep them) */
+                    stages?: {
+                        /**
+                         * Format: uuid
+                         * @description an existing stage of this pipeline; absent: a new stage
+                         */
+                        id?: string;
+                        name: string;
+                        probability: number;
+                        /**
+                         * @default open
+                         * @enum {string}
+                         */
+                        kind?: "open" | "won" | "lost";
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Pipeline"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOpportunities: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description comma-separated fields to return */
+                fields?: string;
+                /** @description part of the name */
+                q?: string;
+                pipelineId?: string;
+                stageId?: string;
+                /** @description comma-separated: open,won,lost */
+                status?: string;
+                accountId?: string;
+                ownerId?: string;
+                /** @description deals of this unit and every unit below it */
+                unitId?: string;
+                /** @description expected close date ≥ */
+                closeFrom?: string;
+                /** @description expected close date ≤ */
+                closeTo?: string;
+                /** @description JSON object of filters on custom fields by key: {"<key>": {"eq"|"in"|"contains"|"gte"|"gt"|"lte"|"lt"|"empty": …}} */
+                customFilters?: string;
+                sort?: "updatedAt" | "createdAt" | "expectedCloseDate" | "amount";
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id?: string;
+                            name?: string;
+                            /** Format: uuid */
+                            accountId?: string;
+                            /** @description null when the account is outside your data scope */
+                            accountName?: string | null;
+                            /** Format: uuid */
+                            pipelineId?: string;
+                            pipelineName?: string | null;
+                            /** Format: uuid */
+                            stageId?: string;
+                            stageName?: string | null;
+                            /**
+                             * @description open, won or lost: the kind of the current stage
+                             * @enum {string}
+                             */
+                            status?: "open" | "won" | "lost";
+                            /** Format: date-time */
+                            stageEnteredAt?: string;
+                            /** @description decimal string; masked or absent when your role masks or hides it */
+                            amount?: string | null;
+                            currency?: string;
+                            probability?: number;
+                            /** @description amount × probability */
+                            weightedAmount?: string | null;
+                            expectedCloseDate?: string | null;
+                            /** @description open and past its expected close date */
+                            overdue?: boolean;
+                            committed?: boolean;
+                            source?: string | null;
+                            competitors?: components["schemas"]["Competitor"][];
+                            latestFollowUp?: string | null;
+                            currentProblems?: string | null;
+                            nextStep?: string | null;
+                            closedAt?: string | null;
+                            closeReason?: string | null;
+                            lostTo?: string | null;
+                            leadId?: string | null;
+                            lastActivityAt?: string | null;
+                            contacts?: {
+                                /** Format: uuid */
+                                id: string;
+                                name: string | null;
+                                role: string | null;
+                            }[];
+                            lines?: components["schemas"]["OpportunityLine"][];
+                            /** Format: uuid */
+                            ownerId?: string;
+                            ownerName?: string | null;
+                            /** Format: uuid */
+                            unitId?: string;
+                            unitName?: string | null;
+                            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+                            custom?: {
+                                [key: string]: unknown;
+                            };
+                            version?: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            permissions?: {
+                                update: boolean;
+                                delete: boolean;
+                                assign: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postOpportunities: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    /**
+                     * Format: uuid
+                     * @description an account you can see
+                     */
+                    accountId: string;
+                    /** @description ignored when lines are sent: the amount is their sum */
+                    amount?: string | null;
+                    /** @default CNY */
+                    currency?: string;
+                    /** @description default: the stage's probability */
+                    probability?: number;
+                    expectedCloseDate?: string | null;
+                    /** @description the rep commits the deal to the forecast */
+                    committed?: boolean;
+                    source?: string | null;
+                    competitors?: components["schemas"]["CompetitorInput"][];
+                    latestFollowUp?: string | null;
+                    currentProblems?: string | null;
+                    nextStep?: string | null;
+                    /** @description the whole list: people of the account involved, with their role */
+                    contacts?: {
+                        /** Format: uuid */
+                        contactId: string;
+                        role?: string | null;
+                    }[];
+                    /** @description the whole list of products with quantity and price */
+                    lines?: {
+                        /** @description a product of the catalogue */
+                        productId?: string | null;
+                        description?: string | null;
+                        quantity: string;
+                        unitPrice: string;
+                    }[];
+                    /**
+                     * Format: uuid
+                     * @description default: you
+                     */
+                    ownerId?: string;
+                    /**
+                     * Format: uuid
+                     * @description default: the owner's unit
+                     */
+                    unitId?: string;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                    /**
+                     * Format: uuid
+                     * @description default: the default pipeline
+                     */
+                    pipelineId?: string;
+                    /**
+                     * Format: uuid
+                     * @description default: the pipeline's first stage
+                     */
+                    stageId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOpportunitiesBoard: {
+        parameters: {
+            query?: {
+                /** @description default: the default pipeline */
+                pipelineId?: string;
+                ownerId?: string;
+                /** @description this unit and every unit below it */
+                unitId?: string;
+                perStage?: number;
+                /** @description won and lost columns show deals closed in the last N days */
+                closedDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityBoard"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOpportunitiesCoaching: {
+        parameters: {
+            query?: {
+                ownerId?: string;
+                /** @description reps of this unit and every unit below it */
+                unitId?: string;
+                pipelineId?: string;
+                /** @description no activity for this many days */
+                staleDays?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OpportunityCoaching"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOpportunitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteOpportunitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchOpportunitiesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    name?: string;
+                    /**
+                     * Format: uuid
+                     * @description an account you can see
+                     */
+                    accountId?: string;
+                    /** @description ignored when lines are sent: the amount is their sum */
+                    amount?: string | null;
+                    currency?: string;
+                    /** @description default: the stage's probability */
+                    probability?: number;
+                    expectedCloseDate?: string | null;
+                    /** @description the rep commits the deal to the forecast */
+                    committed?: boolean;
+                    source?: string | null;
+                    competitors?: components["schemas"]["CompetitorInput"][];
+                    latestFollowUp?: string | null;
+                    currentProblems?: string | null;
+                    nextStep?: string | null;
+                    /** @description the whole list: people of the account involved, with their role */
+                    contacts?: {
+                        /** Format: uuid */
+                        contactId: string;
+                        role?: string | null;
+                    }[];
+                    /** @description the whole list of products with quantity and price */
+                    lines?: {
+                        /** @description a product of the catalogue */
+                        productId?: string | null;
+                        description?: string | null;
+                        quantity: string;
+                        unitPrice: string;
+                    }[];
+                    /**
+                     * Format: uuid
+                     * @description default: you
+                     */
+                    ownerId?: string;
+                    /**
+                     * Format: uuid
+                     * @description default: the owner's unit
+                     */
+                    unitId?: string;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getOpportunitiesByIdStageHistory: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            stageId: string;
+                            stageName: string | null;
+                            kind: ("open" | "won" | "lost") | null;
+                            /** Format: date-time */
+                            enteredAt: string;
+                            leftAt: string | null;
+                            /** @description days spent in the stage so far */
+                            days: number;
+                            enteredBy: string | null;
+                            enteredByName: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postOpportunitiesByIdMove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version you read */
+                    version: number;
+                    /**
+                     * Format: uuid
+                     * @description a stage of the same pipeline
+                     */
+                    stageId: string;
+                    /** @description default: the new stage's probability */
+                    probability?: number;
+                    /** @description why it was won or lost; required when moving to a lost stage */
+                    closeReason?: string | null;
+                    /** @description the competitor that won, when lost */
+                    lostTo?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Opportunity"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLeads: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                /** @description comma-separated fields to return */
+                fields?: string;
+                /** @description name, company, pinyin, phone, e-mail */
+                q?: string;
+                /** @description comma-separated statuses */
+                status?: string;
+                source?: string;
+                ownerId?: string;
+                /** @description leads of this unit and every unit below it */
+                unitId?: string;
+                /** @description JSON object of filters on custom fields by key: {"<key>": {"eq"|"in"|"contains"|"gte"|"gt"|"lte"|"lt"|"empty": …}} */
+                customFilters?: string;
+                order?: "asc" | "desc";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** Format: uuid */
+                            id?: string;
+                            name?: string;
+                            companyName?: string | null;
+                            title?: string | null;
+                            phones?: string[];
+                            emails?: string[];
+                            provinceCode?: string | null;
+                            cityCode?: string | null;
+                            address?: string | null;
+                            /** @enum {string} */
+                            source?: "exhibition" | "website" | "referral" | "campaign" | "cold_call" | "inbound_call" | "social" | "other";
+                            sourceDetail?: string | null;
+                            /** @enum {string} */
+                            status?: "new" | "contacted" | "qualified" | "unqualified" | "converted";
+                            rating?: ("hot" | "warm" | "cold") | null;
+                            qualification?: string | null;
+                            estimatedAmount?: number | null;
+                            notes?: string | null;
+                            unqualifiedReason?: string | null;
+                            convertedAt?: string | null;
+                            convertedAccount?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description null when outside your data scope */
+                                name: string | null;
+                            } | null;
+                            convertedContact?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description null when outside your data scope */
+                                name: string | null;
+                            } | null;
+                            convertedOpportunity?: {
+                                /** Format: uuid */
+                                id: string;
+                                /** @description null when outside your data scope */
+                                name: string | null;
+                            } | null;
+                            /** Format: uuid */
+                            ownerId?: string;
+                            ownerName?: string | null;
+                            /** Format: uuid */
+                            unitId?: string;
+                            unitName?: string | null;
+                            /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema */
+                            custom?: {
+                                [key: string]: unknown;
+                            };
+                            version?: number;
+                            /** Format: date-time */
+                            createdAt?: string;
+                            /** Format: date-time */
+                            updatedAt?: string;
+                            permissions?: {
+                                update: boolean;
+                                delete: boolean;
+                                assign: boolean;
+                                convert: boolean;
+                            };
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLeads: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the person */
+                    name: string;
+                    companyName?: string | null;
+                    title?: string | null;
+                    /** @description any format: "+86 138-0013-8000", "021-6888 8888"; stored as digits */
+                    phones?: string[];
+                    emails?: string[];
+                    provinceCode?: string | null;
+                    cityCode?: string | null;
+                    address?: string | null;
+                    /**
+                     * @default other
+                     * @enum {string}
+                     */
+                    source?: "exhibition" | "website" | "referral" | "campaign" | "cold_call" | "inbound_call" | "social" | "other";
+                    /** @description the exhibition's or campaign's name, who referred them… */
+                    sourceDetail?: string | null;
+                    /**
+                     * @description converted is set by converting
+                     * @enum {string}
+                     */
+                    status?: "new" | "contacted" | "qualified" | "unqualified";
+                    rating?: ("hot" | "warm" | "cold") | null;
+                    /** @description need, budget, authority, timing */
+                    qualification?: string | null;
+                    estimatedAmount?: number | null;
+                    notes?: string | null;
+                    unqualifiedReason?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description default: you
+                     */
+                    ownerId?: string;
+                    /**
+                     * Format: uuid
+                     * @description default: the owner's unit
+                     */
+                    unitId?: string;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getLeadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteLeadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchLeadsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    /** @description the person */
+                    name?: string;
+                    companyName?: string | null;
+                    title?: string | null;
+                    /** @description any format: "+86 138-0013-8000", "021-6888 8888"; stored as digits */
+                    phones?: string[];
+                    emails?: string[];
+                    provinceCode?: string | null;
+                    cityCode?: string | null;
+                    address?: string | null;
+                    /** @enum {string} */
+                    source?: "exhibition" | "website" | "referral" | "campaign" | "cold_call" | "inbound_call" | "social" | "other";
+                    /** @description the exhibition's or campaign's name, who referred them… */
+                    sourceDetail?: string | null;
+                    /**
+                     * @description converted is set by converting
+                     * @enum {string}
+                     */
+                    status?: "new" | "contacted" | "qualified" | "unqualified";
+                    rating?: ("hot" | "warm" | "cold") | null;
+                    /** @description need, budget, authority, timing */
+                    qualification?: string | null;
+                    estimatedAmount?: number | null;
+                    notes?: string | null;
+                    unqualifiedReason?: string | null;
+                    /**
+                     * Format: uuid
+                     * @description default: you
+                     */
+                    ownerId?: string;
+                    /**
+                     * Format: uuid
+                     * @description default: the owner's unit
+                     */
+                    unitId?: string;
+                    /** @description customer-defined fields by key; which exist differs per company and changes at any time: GET /api/v1/custom-fields/openapi/{objectType} returns their exact JSON Schema. On update, send only the fields to change; null clears one. */
+                    custom?: {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Lead"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLeadsByIdDuplicateCheck: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    accountName?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        candidates: components["schemas"]["DuplicateCandidate"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postLeadsByIdConvert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description the version you read */
+                    version: number;
+                    /**
+                     * Format: uuid
+                     * @description an existing account you can see (e.g. a duplicate found by the check); absent: a new account
+                     */
+                    accountId?: string;
+                    /** @description the new account's name; default: the lead's company, else the person */
+                    accountName?: string;
+                    /**
+                     * @description create the new account although possible duplicates were found
+                     * @default false
+                     */
+                    ignoreDuplicates?: boolean;
+                    /** @default true */
+                    createContact?: boolean;
+                    /** @default true */
+                    createOpportunity?: boolean;
+                    opportunityName?: string;
+                    amount?: string;
+                    /** Format: date */
+                    expectedCloseDate?: string;
+                    /** Format: uuid */
+                    pipelineId?: string;
+                    /** Format: uuid */
+                    stageId?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        lead: components["schemas"]["Lead"];
+                        /** Format: uuid */
+                        accountId: string;
+                        accountCreated: boolean;
+                        contactId: string | null;
+                        opportunityId: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportsFunnel: {
+        parameters: {
+            query: {
+                /** @description period start (inclusive) */
+                from: string;
+                /** @description period end (inclusive) */
+                to: string;
+                /** @description default: the default pipeline */
+                pipelineId?: string;
+                /** @description deals of this unit and every unit below it */
+                unitId?: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FunnelReport"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportsStageTimes: {
+        parameters: {
+            query: {
+                /** @description period start (inclusive) */
+                from: string;
+                /** @description period end (inclusive) */
+                to: string;
+                /** @description default: the default pipeline */
+                pipelineId?: string;
+                /** @description deals of this unit and every unit below it */
+                unitId?: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StageTimesReport"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportsWinLoss: {
+        parameters: {
+            query: {
+                /** @description period start (inclusive) */
+                from: string;
+                /** @description period end (inclusive) */
+                to: string;
+                /** @description default: every pipeline */
+                pipelineId?: string;
+                /** @description deals of this unit and every unit below it */
+                unitId?: string;
+                ownerId?: string;
+                by?: "reason" | "competitor" | "source" | "owner";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WinLossReport"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getReportsForecast: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+                period?: "month" | "quarter";
+                by?: "owner" | "unit";
+                /** @description default: every pipeline */
+                pipelineId?: string;
+                unitId?: string;
+                ownerId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ForecastReport"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSalesTargets: {
+        parameters: {
+            query?: {
+                period?: "month" | "quarter" | "year";
+                /** @description period start ≥ */
+                from?: string;
+                /** @description period start ≤ */
+                to?: string;
+                userId?: string;
+                unitId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["SalesTarget"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postSalesTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: uuid
+                     * @description a rep's target; leave out for a unit's target
+                     */
+                    userId?: string;
+                    /**
+                     * Format: uuid
+                     * @description the unit's target; for a rep: default their unit
+                     */
+                    unitId?: string;
+                    /** @enum {string} */
+                    period: "month" | "quarter" | "year";
+                    /**
+                     * Format: date
+                     * @description the first day of the month, quarter or year
+                     */
+                    periodStart: string;
+                    amount: string;
+                    /** @default CNY */
+                    currency?: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesTarget"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getSalesTargetsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesTarget"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteSalesTargetsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchSalesTargetsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    amount?: string;
+                    note?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SalesTarget"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getImportsTargets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["ImportTarget"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getImports: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Import"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    putImports: {
+        parameters: {
+            query: {
+                /** @description accounts, contacts (GET /imports/targets) */
+                target: string;
+                fileName: string;
+                /** @description CSV only; detected when absent */
+                encoding?: "utf-8" | "utf-16le" | "utf-16be" | "utf-32le" | "utf-32be" | "gb18030" | "gbk" | "big5";
+                /** @description 1-based; 0 for none; found when absent */
+                headerRow?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getImportsById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postImportsByIdPreview: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mapping?: {
+                        column: number;
+                        field: string;
+                    }[];
+                    /** @enum {string} */
+                    encoding?: "utf-8" | "utf-16le" | "utf-16be" | "utf-32le" | "utf-32be" | "gb18030" | "gbk" | "big5";
+                    headerRow?: number;
+                    /** @enum {string} */
+                    duplicatePolicy?: "skip" | "update" | "create";
+                    /** @description records land with this owner (default: you) */
+                    ownerId?: string | null;
+                    /** @description and in this unit (default: the owner's unit) */
+                    unitId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        import: components["schemas"]["Import"];
+                        rows: {
+                            rowNo: number;
+                            /** @enum {string} */
+                            outcome: "created" | "updated" | "skipped" | "error";
+                            /** @description the record as it will be stored, by field */
+                            values: {
+                                [key: string]: string;
+                            };
+                            issues: {
+                                column: string;
+                                value: string;
+                                reason: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postImportsByIdRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    mapping?: {
+                        column: number;
+                        field: string;
+                    }[];
+                    /** @enum {string} */
+                    encoding?: "utf-8" | "utf-16le" | "utf-16be" | "utf-32le" | "utf-32be" | "gb18030" | "gbk" | "big5";
+                    headerRow?: number;
+                    /** @enum {string} */
+                    duplicatePolicy?: "skip" | "update" | "create";
+                    /** @description records land with this owner (default: you) */
+                    ownerId?: string | null;
+                    /** @description and in this unit (default: the owner's unit) */
+                    unitId?: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postImportsByIdResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Import"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getImportsByIdErrors: {
+        parameters: {
+            query?: {
+                format?: "csv" | "xlsx";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the report file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postAccountsBulkUpsert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description which system the external ids belong to (unique per company and source)
+                     * @default erp
+                     */
+                    source?: string;
+                    rows: {
+                        /** @description the record's key in your system */
+                        externalId: string;
+                        name: string;
+                        shortName?: string | null;
+                        creditCode?: string | null;
+                        /** @description any format: "+86 138-0013-8000", "021-6888 8888"; stored as digits */
+                        phones?: string[];
+                        emails?: string[];
+                        address?: string | null;
+                        website?: string | null;
+                        industry?: string | null;
+                        tier?: ("A" | "B" | "C") | null;
+                        source?: string | null;
+                        tags?: string[];
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        created: number;
+                        updated: number;
+                        items: {
+                            externalId: string;
+                            id: string | null;
+                            /** @enum {string} */
+                            outcome: "created" | "updated" | "error";
+                            reason?: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExportsAccounts: {
+        parameters: {
+            query?: {
+                /** @description comma-separated fields to return */
+                fields?: string;
+                /** @description the search box syntax: name parts, pinyin, initials, phone, e-mail, credit code */
+                q?: string;
+                ownerId?: string;
+                /** @description accounts of this unit and every unit below it */
+                unitId?: string;
+                /** @description comma-separated account type keys */
+                type?: string;
+                /** @description comma-separated: A,B */
+                tier?: string;
+                industry?: string;
+                provinceCode?: string | null;
+                cityCode?: string | null;
+                districtCode?: string | null;
+                /** @description comma-separated; accounts carrying all of them */
+                tags?: string;
+                createdFrom?: string;
+                createdTo?: string;
+                /** @description JSON object of filters on custom fields by key: {"<key>": {"eq"|"in"|"contains"|"gte"|"gt"|"lte"|"lt"|"empty": …}} */
+                customFilters?: string;
+                sort?: ("name" | "createdAt" | "updatedAt" | "lastActivityAt") | string;
+                /** @description default: asc for name and custom fields, desc for dates */
+                order?: "asc" | "desc";
+                format?: "csv" | "xlsx";
+                /** @description CSV only: utf-8 (with BOM) or gbk for old Excel on a Chinese Windows */
+                encoding?: "utf-8" | "gbk";
+                /** @description comma-separated column keys (name, phones, custom.level…); default: all */
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getExportsContacts: {
+        parameters: {
+            query?: {
+                /** @description comma-separated fields to return */
+                fields?: string;
+                /** @description name parts, pinyin, initials, phone, e-mail, WeChat id */
+                q?: string;
+                ownerId?: string;
+                /** @description contacts of this unit and every unit below it */
+                unitId?: string;
+                /** @description contacts linked to this account */
+                accountId?: string;
+                createdFrom?: string;
+                createdTo?: string;
+                /** @description JSON object of filters on custom fields by key: {"<key>": {"eq"|"in"|"contains"|"gte"|"gt"|"lte"|"lt"|"empty": …}} */
+                customFilters?: string;
+                sort?: ("name" | "createdAt" | "updatedAt") | string;
+                /** @description default: asc for name and custom fields, desc for dates */
+                order?: "asc" | "desc";
+                format?: "csv" | "xlsx";
+                /** @description CSV only: utf-8 (with BOM) or gbk for old Excel on a Chinese Windows */
+                encoding?: "utf-8" | "gbk";
+                /** @description comma-separated column keys (name, phones, custom.level…); default: all */
+                columns?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description the file, streamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
                 };
             };
             /** @description Default Response */

@@ -15,3 +15,26 @@ export const registerAccountWriteHook = (hook: AccountWriteHook): void => void h
 export async function runAccountWriteHooks(tx: Executor, ctx: Ctx, before: AccountRecord | null, after: AccountRecord): Promise<void> {
   for (const hook of hooks) await hook(tx, ctx, { before, after });
 }
+
+/** One account moved to another owner or unit by a bulk action, which writes no before/after records. */
+export interface AccountOwnerMove {
+  accountId: string;
+  fromOwnerId: string;
+  toOwnerId: string;
+  fromUnitId: string;
+  toUnitId: string;
+}
+
+/**
+ * Other modules' work for owner changes made in bulk (the ownership history, which also restarts
+ * the public pool's idle clock), in the same transaction as the change.
+ */
+export type AccountOwnerMoveHook = (tx: Executor, ctx: Ctx, moves: AccountOwnerMove[]) => Promise<void>;
+
+const moveHooks: AccountOwnerMoveHook[] = [];
+export const registerAccountOwnerMoveHook = (hook: AccountOwnerMoveHook): void => void moveHooks.push(hook);
+
+export async function runAccountOwnerMoveHooks(tx: Executor, ctx: Ctx, moves: AccountOwnerMove[]): Promise<void> {
+  if (!moves.length) return;
+  for (const hook of moveHooks) await hook(tx, ctx, moves);
+}

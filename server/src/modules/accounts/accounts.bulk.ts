@@ -5,6 +5,7 @@ import { audit, type AuditInput } from '../../platform/audit/audit.ts';
 import type { Executor } from '../../platform/db/engine.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { runAccountOwnerMoveHooks } from './account-write-hooks.ts';
 import { accountScope } from './accounts.queries.ts';
 import { accounts } from './accounts.schema.ts';
 import type { bulkAssignBody, bulkDeleteBody, bulkTagBody } from './accounts.types.ts';
@@ -36,6 +37,9 @@ export async function bulkAssignAccounts(ctx: Ctx, input: z.infer<typeof bulkAss
     const moving = before.filter((r) => r.ownerId !== owner.ownerId || r.unitId !== owner.unitId);
     if (!moving.length) return 0;
     await tx.update(accounts).set({ ...owner, ...touched(p) }).where(inTenant(p, moving.map((r) => r.id)));
+    await runAccountOwnerMoveHooks(tx, ctx, moving.map((r) => ({
+      accountId: r.id, fromOwnerId: r.ownerId, toOwnerId: owner.ownerId, fromUnitId: r.unitId, toUnitId: owner.unitId,
+    })));
     await audit(tx, ctx.actor, moving.map((r): AuditInput => ({
       action: 'assign',
       objectType: 'account',

@@ -124,7 +124,8 @@ export async function restoreAccount(ctx: Ctx, id: string): Promise<void> {
   const { principal: p } = ctx;
   await ctx.db.transaction(async (tx) => {
     const account = await findAccount(tx, p, id, { includeDeleted: true });
-    if (!account?.deletedAt) throw notFound();
+    // A merged account comes back only by undoing its merge (modules/account-merge).
+    if (!account?.deletedAt || account.mergedIntoId) throw notFound();
     // Someone may have entered the company again while this one was in the recycle bin.
     await assertCreditCodeFree(tx, p.tenantId, account.creditCode, id);
     await tx

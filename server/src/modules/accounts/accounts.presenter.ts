@@ -37,6 +37,7 @@ export function presentAccount(p: Principal, a: AccountRecord, defs: FieldDefini
     ownerName: a.ownerName,
     unitId: a.unitId,
     unitName: a.unitName,
+    lastActivityAt: a.lastActivityAt?.toISOString() ?? null,
     version: a.version,
     createdAt: a.createdAt.toISOString(),
     updatedAt: a.updatedAt.toISOString(),

@@ -3,13 +3,13 @@ import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Principal } from '../../platform/access/principal.ts';
 import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/engine.ts';
-import { notFound } from '../../platform/http/errors.ts';
+import { AppError, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { parseSearchQuery } from '../../platform/text/search-query.ts';
 import { customFilterSql, type FieldDefinition } from '../custom-fields/index.ts';
 import { orgUnits, users } from '../org/org.schema.ts';
 import { searchMatch } from '../search/search.match.ts';
-import { accounts } from './accounts.schema.ts';
+import { accounts, lastActivitySort } from './accounts.schema.ts';
 import type { ListAccountsQuery } from './accounts.types.ts';
 import { ALL_ROWS, sortMatchesInFull } from './keyset.ts';
 import { cappedCount, EXACT_COUNT_CAP, listTotal, type ListTotal } from './list-total.ts';
@@ -51,6 +51,17 @@ export async function getAccount(db: Executor, p: Principal, id: string): Promis
   return account;
 }
 
+/**
+ * The 404 for an account the caller cannot see. One merged into another (modules/account-merge)
+ * and still in the caller's scope says where it went, so the UI can follow it.
+ */
+export async function notFoundOrMerged(db: Executor, p: Principal, id: string): Promise<AppError> {
+  const [row] = await db.select({ into: accounts.mergedIntoId }).from(accounts).where(and(accountScope(p, { includeDeleted: true }), eq(accounts.id, id)));
+  if (!row?.into) return notFound();
+  const [target] = await db.select({ id: accounts.id, name: accounts.name }).from(accounts).where(and(eq(accounts.tenantId, p.tenantId), eq(accounts.id, row.into)));
+  return new AppError('account_merged', { mergedIntoId: target.id, mergedIntoName: target.name });
+}
+
 /** After a write the command reads back what it stored, even when a reassignment took it out of the writer's scope. */
 export async function readBackAccount(db: Executor, tenantId: string, id: string): Promise<AccountRecord> {
   const [row] = await selectAccounts(db).where(and(eq(accounts.tenantId, tenantId), eq(accounts.id, id)));
@@ -80,7 +91,8 @@ function filters(p: Principal, q: ListAccountsQuery, defs: FieldDefinition[]): S
   return and(...conds)!;
 }
 
-const sortColumns = { name: accounts.nameSort, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt };
+// Never followed up sorts as the oldest follow-up: a NULL would break the keyset comparison (see keyset.ts).
+const sortColumns = { name: accounts.nameSort, createdAt: accounts.createdAt, updatedAt: accounts.updatedAt, lastActivityAt: lastActivitySort };
 
 /**
  * One page of accounts in the caller's scope (keyset pagination, see keyset.ts) and, on the first

@@ -1,4 +1,4 @@
-import { desc } from 'drizzle-orm';
+import { and, desc, isNull } from 'drizzle-orm';
 import { registerRecordType } from '../../platform/access/records.ts';
 import { restoreAccount } from './accounts.commands.ts';
 import { accountScope, findAccount } from './accounts.queries.ts';
@@ -14,7 +14,8 @@ registerRecordType({
     ctx.readDb
       .select({ id: accounts.id, label: accounts.name, deletedAt: accounts.deletedAt, deletedBy: accounts.deletedBy })
       .from(accounts)
-      .where(accountScope(ctx.principal, { onlyDeleted: true }))
+      // Merged accounts come back by undoing their merge, not from the recycle bin.
+      .where(and(accountScope(ctx.principal, { onlyDeleted: true }), isNull(accounts.mergedIntoId)))
       .orderBy(desc(accounts.deletedAt))
       .limit(limit) as Promise<{ id: string; label: string; deletedAt: Date; deletedBy: string | null }[]>,
   restore: restoreAccount,

@@ -12,7 +12,7 @@ import { accountTypesRoutes } from './account-types/account-types.routes.ts';
 import { bulkAssignAccounts, bulkDeleteAccounts, bulkTagAccounts } from './accounts.bulk.ts';
 import { createAccount, deleteAccount, updateAccount } from './accounts.commands.ts';
 import { presentAccount } from './accounts.presenter.ts';
-import { getAccount, listAccounts } from './accounts.queries.ts';
+import { findAccount, listAccounts, notFoundOrMerged } from './accounts.queries.ts';
 import {
   accountPageSchema, accountSchema, bulkAssignBody, bulkDeleteBody, bulkResultSchema, bulkTagBody, createAccountBody,
   idParams, listAccountsQuery, updateAccountBody,
@@ -48,7 +48,8 @@ export async function accountsRoutes(server: FastifyInstance) {
     schema: { tags, summary: 'One account', params: idParams, response: { 200: accountSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
-    const account = await getAccount(ctx.readDb, ctx.principal, req.params.id);
+    const account = await findAccount(ctx.readDb, ctx.principal, req.params.id);
+    if (!account) throw await notFoundOrMerged(ctx.readDb, ctx.principal, req.params.id);
     return presentAccount(ctx.principal, account, await accountFieldDefs(ctx));
   });
 

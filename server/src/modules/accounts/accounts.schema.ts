@@ -50,11 +50,17 @@ export const accounts = pgTable(
     /** pinyin reading of the name: what "sort by name" orders by */
     nameSort: text('name_sort').notNull(),
     ...searchColumns(),
+    /** set with deleted_at when the account was merged into another (modules/account-merge): where it went */
+    mergedIntoId: uuid('merged_into_id'),
+    /** the key of this account in another system (an ERP) that keeps it in sync: unique per tenant and source */
+    externalSource: text('external_source'),
+    externalId: text('external_id'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
     foreignKey({ columns: [t.tenantId, t.ownerId], foreignColumns: [users.tenantId, users.id] }),
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
+    foreignKey({ columns: [t.tenantId, t.mergedIntoId], foreignColumns: [t.tenantId, t.id] }),
     // A company is registered once; a deleted record in the recycle bin does not block re-entry.
     uniqueIndex('accounts_credit_code_uq').on(t.tenantId, t.creditCode).where(sql`${t.deletedAt} is null and ${t.creditCode} is not null`),
     index('accounts_owner_idx').on(t.tenantId, t.ownerId),
@@ -65,9 +71,15 @@ export const accounts = pgTable(
     index('accounts_tags_idx').using('gin', t.tags),
     customGinIndex('accounts', t.custom),
     index('accounts_last_activity_idx').on(t.tenantId, t.lastActivityAt),
+    index('accounts_last_activity_sort_idx').on(t.tenantId, sql`coalesce(${t.lastActivityAt}, '-infinity'::timestamptz)`, t.id),
+    uniqueIndex('accounts_external_id_uq').on(t.tenantId, t.externalSource, t.externalId).where(sql`${t.externalId} is not null and ${t.deletedAt} is null`),
+    index('accounts_merged_into_idx').on(t.tenantId, t.mergedIntoId).where(sql`${t.mergedIntoId} is not null`),
     ...searchIndexes('accounts', t),
   ],
 );
+
+/** "Sort by last follow-up": never followed up counts as the oldest, so keyset pages have no NULL to compare (index above). */
+export const lastActivitySort = sql<Date>`coalesce(${accounts.lastActivityAt}, '-infinity'::timestamptz)`;
 
 /**
  * Per-tenant pick lists with labels in both languages (list 'account_type' for now). Keys are

@@ -34,6 +34,7 @@ export const accountSchema = z
     ownerName: z.string().nullable(),
     unitId: z.uuid(),
     unitName: z.string().nullable(),
+    lastActivityAt: z.iso.datetime().nullable().describe('the last follow-up activity (visit, call, completed task…); null when none yet'),
     version: z.number().int(),
     createdAt: z.iso.datetime(),
     updatedAt: z.iso.datetime(),
@@ -102,7 +103,7 @@ export const updateAccountBody = z
   });
 export type UpdateAccountInput = z.infer<typeof updateAccountBody>;
 
-export const accountSortFields = ['name', 'createdAt', 'updatedAt'] as const;
+export const accountSortFields = ['name', 'createdAt', 'updatedAt', 'lastActivityAt'] as const;
 
 const csv = z
   .string()

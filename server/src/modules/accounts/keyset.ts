@@ -8,7 +8,7 @@ import { EXACT_COUNT_CAP } from './list-total.ts';
  * scrolls. The cursor carries the sort value as PostgreSQL text (select `${col}::text`), so
  * timestamps keep their microseconds — a JavaScript Date would round them and skip or repeat rows.
  */
-export function afterCursor(col: AnyPgColumn, idCol: AnyPgColumn, order: 'asc' | 'desc', cursor: Cursor, timestamp: boolean): SQL {
+export function afterCursor(col: AnyPgColumn | SQL, idCol: AnyPgColumn, order: 'asc' | 'desc', cursor: Cursor, timestamp: boolean): SQL {
   const value = timestamp ? sql`${String(cursor.v)}::timestamptz` : sql`${String(cursor.v)}`;
   return sql`(${col}, ${idCol}) ${sql.raw(order === 'asc' ? '>' : '<')} (${value}, ${cursor.id}::uuid)`;
 }

@@ -15,7 +15,7 @@ export interface ListSort {
    * and sorted there (sortMatchesInFull): a custom field's sort expression lives in the custom-fields
    * module, which hands out ORDER BY terms, not the expression.
    */
-  column: AnyPgColumn | null;
+  column: AnyPgColumn | SQL | null;
   /** an extra condition that lets the planner use a custom field's partial index */
   where: SQL | undefined;
   orderBy: SQL[];
@@ -29,7 +29,7 @@ export interface ListSort {
  */
 export function listSort(
   table: CustomFieldTable,
-  columns: Record<string, AnyPgColumn>,
+  columns: Record<string, AnyPgColumn | SQL>,
   defs: FieldDefinition[],
   sort: string,
   order: 'asc' | 'desc' | undefined,

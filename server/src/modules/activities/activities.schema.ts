@@ -4,6 +4,7 @@ import { ownedColumns, recordColumns, ts } from '../../platform/db/columns.ts';
 import { accounts } from '../accounts/accounts.schema.ts';
 import { contacts } from '../contacts/contacts.schema.ts';
 import { customColumn, customGinIndex } from '../custom-fields/index.ts';
+import { opportunities } from '../opportunities/opportunities.schema.ts';
 import { orgUnits, users } from '../org/org.schema.ts';
 
 export const activityKinds = ['visit', 'call', 'email', 'meeting', 'task', 'note'] as const;
@@ -41,7 +42,6 @@ export const activities = pgTable(
     locationLng: doublePrecision('location_lng'),
     accountId: uuid('account_id'),
     contactId: uuid('contact_id'),
-    /** opportunities come later; a plain id until then */
     opportunityId: uuid('opportunity_id'),
     participantUserIds: uuidArray('participant_user_ids'),
     participantContactIds: uuidArray('participant_contact_ids'),
@@ -61,6 +61,8 @@ export const activities = pgTable(
     foreignKey({ columns: [t.tenantId, t.unitId], foreignColumns: [orgUnits.tenantId, orgUnits.id] }),
     foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [accounts.tenantId, accounts.id] }),
     foreignKey({ columns: [t.tenantId, t.contactId], foreignColumns: [contacts.tenantId, contacts.id] }),
+    foreignKey({ columns: [t.tenantId, t.opportunityId], foreignColumns: [opportunities.tenantId, opportunities.id] }),
+    index('activities_opportunity_idx').on(t.tenantId, t.opportunityId, t.at).where(sql`${t.opportunityId} is not null`),
     index('activities_at_idx').on(t.tenantId, t.at, t.id),
     index('activities_account_idx').on(t.tenantId, t.accountId, t.at, t.id),
     index('activities_contact_idx').on(t.tenantId, t.contactId, t.at),

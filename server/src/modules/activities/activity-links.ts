@@ -5,11 +5,14 @@ import { AppError, notFound, type FieldIssue } from '../../platform/http/errors.
 import { findAccount } from '../accounts/accounts.queries.ts';
 import { contactScope } from '../contacts/contacts.queries.ts';
 import { contacts } from '../contacts/contacts.schema.ts';
+import { opportunityScope } from '../opportunities/opportunities.queries.ts';
+import { opportunities } from '../opportunities/opportunities.schema.ts';
 import { users } from '../org/org.schema.ts';
 
 export interface Links {
   accountId: string | null;
   contactId: string | null;
+  opportunityId?: string | null;
   participantUserIds: string[];
   participantContactIds: string[];
 }
@@ -26,6 +29,10 @@ export async function assertLinks(tx: Executor, p: Principal, next: Links, befor
   if (next.contactId && next.contactId !== before?.contactId) {
     const [contact] = await tx.select({ id: contacts.id }).from(contacts).where(and(contactScope(p), eq(contacts.id, next.contactId)));
     if (!contact) throw notFound();
+  }
+  if (next.opportunityId && next.opportunityId !== before?.opportunityId) {
+    const [opp] = await tx.select({ id: opportunities.id }).from(opportunities).where(and(opportunityScope(p), eq(opportunities.id, next.opportunityId)));
+    if (!opp) throw notFound();
   }
   const issues: FieldIssue[] = [];
   const newUsers = added(next.participantUserIds, before?.participantUserIds);

@@ -1,11 +1,13 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/engine.ts';
 import { accounts } from '../accounts/accounts.schema.ts';
+import { opportunities } from '../opportunities/opportunities.schema.ts';
 import type { ActivityKind } from './activities.schema.ts';
 
 interface FollowUpSource {
   kind: ActivityKind;
   accountId: string | null;
+  opportunityId?: string | null;
   at: Date;
   completedAt: Date | null;
   deletedAt: Date | null;
@@ -31,6 +33,13 @@ export function followUpTime(a: FollowUpSource, now: Date): Date | null {
 export async function recordFollowUp(tx: Executor, tenantId: string, a: FollowUpSource, now = new Date()): Promise<void> {
   const at = followUpTime(a, now);
   if (!at) return;
+  // The deal it was about was worked on too: the coaching view's "stale" reads this.
+  if (a.opportunityId) {
+    await tx
+      .update(opportunities)
+      .set({ lastActivityAt: sql`greatest(${opportunities.lastActivityAt}, ${at.toISOString()}::timestamptz)` })
+      .where(and(eq(opportunities.tenantId, tenantId), eq(opportunities.id, a.opportunityId)));
+  }
   await tx
     .update(accounts)
     .set({ lastActivityAt: sql`greatest(${accounts.lastActivityAt}, ${at.toISOString()}::timestamptz)` })

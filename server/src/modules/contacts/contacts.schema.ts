@@ -52,6 +52,9 @@ export const contacts = pgTable(
     custom: customColumn(),
     nameSort: text('name_sort').notNull(),
     ...searchColumns(),
+    /** the key of this contact in another system that keeps it in sync: unique per tenant and source */
+    externalSource: text('external_source'),
+    externalId: text('external_id'),
   },
   (t) => [
     primaryKey({ columns: [t.tenantId, t.id] }),
@@ -63,6 +66,7 @@ export const contacts = pgTable(
     index('contacts_created_idx').on(t.tenantId, t.createdAt, t.id),
     index('contacts_updated_idx').on(t.tenantId, t.updatedAt, t.id),
     customGinIndex('contacts', t.custom),
+    uniqueIndex('contacts_external_id_uq').on(t.tenantId, t.externalSource, t.externalId).where(sql`${t.externalId} is not null and ${t.deletedAt} is null`),
     ...searchIndexes('contacts', t),
   ],
 );

@@ -1,4 +1,4 @@
-import { registerAccountWriteHook } from '../accounts/account-write-hooks.ts';
+import { registerAccountOwnerMoveHook, registerAccountWriteHook } from '../accounts/account-write-hooks.ts';
 import { recordOwnerChanges } from './pool-history.ts';
 
 /** Ownership history starts with the registration and follows owner changes made by editing the account. */
@@ -8,4 +8,9 @@ registerAccountWriteHook(async (tx, ctx, { before, after }) => {
     accountId: after.id, fromOwnerId: before?.ownerId ?? null, toOwnerId: after.ownerId,
     fromUnitId: before?.unitId ?? null, toUnitId: after.unitId, reason: before ? 'assigned' : 'created',
   }]);
+});
+
+/** Bulk reassignment from the accounts list: one history row per account moved, as for a single edit. */
+registerAccountOwnerMoveHook(async (tx, ctx, moves) => {
+  await recordOwnerChanges(tx, ctx.principal.tenantId, ctx.principal.userId, moves.map((m) => ({ ...m, reason: 'assigned' as const })));
 });

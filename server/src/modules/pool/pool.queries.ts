@@ -4,8 +4,10 @@ import { scopeWhere } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/engine.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
-import { accounts } from '../accounts/accounts.schema.ts';
+import { accounts, type AccountTier } from '../accounts/accounts.schema.ts';
+import { parseSearchQuery } from '../../platform/text/search-query.ts';
 import { orgUnits } from '../org/org.schema.ts';
+import { searchMatch } from '../search/search.match.ts';
 import { inVisiblePool } from './pool-access.ts';
 import { ownerHistory } from './pool-history.ts';
 import { findPoolHolder } from './pool-holder.ts';
@@ -14,7 +16,7 @@ import { findPoolHolder } from './pool-holder.ts';
  * The pool page: customers waiting in the pools the caller sees, most recently changed first.
  * Only what a rep needs to decide whether to claim: no phones, e-mails or credit limit.
  */
-export async function listPool(db: Executor, p: Principal, q: { unitId?: string; limit: number; cursor?: string }) {
+export async function listPool(db: Executor, p: Principal, q: { unitId?: string; q?: string; tier?: AccountTier; limit: number; cursor?: string }) {
   const holderId = await findPoolHolder(db, p.tenantId);
   if (!holderId) return { items: [], nextCursor: null };
   const cursor = decodeCursor(q.cursor);
@@ -30,6 +32,8 @@ export async function listPool(db: Executor, p: Principal, q: { unitId?: string;
     .where(and(
       inVisiblePool(p, holderId),
       q.unitId ? eq(accounts.unitId, q.unitId) : undefined,
+      q.q ? searchMatch(accounts, parseSearchQuery(q.q)) : undefined,
+      q.tier ? eq(accounts.tier, q.tier) : undefined,
       cursor ? or(lt(accounts.updatedAt, new Date(String(cursor.v))), and(eq(accounts.updatedAt, new Date(String(cursor.v))), lt(accounts.id, cursor.id))) : undefined,
     ))
     .orderBy(desc(accounts.updatedAt), desc(accounts.id))

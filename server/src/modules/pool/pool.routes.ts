@@ -11,8 +11,9 @@ import { accountOwnerHistory, listPool } from './pool.queries.ts';
 import { listRules, putRule } from './pool-rules.ts';
 import {
   accountIdParams, assignBody, historyItemSchema, poolListQuery, poolPageSchema, releaseBody, ruleBody, ruleSchema, transferBody,
-  transferResultSchema,
+  poolSummarySchema, transferResultSchema,
 } from './pool.types.ts';
+import { poolSummary } from './pool-summary.ts';
 
 const tags = ['Public pool'];
 const ruleFields = ['maxPrivate', 'idleDays', 'noWonDealDays', 'warnDays', 'reclaimCooldownDays'] as const;
@@ -27,6 +28,14 @@ export async function poolRoutes(server: FastifyInstance) {
     const ctx = contextOf(req);
     const page = await listPool(ctx.readDb, ctx.principal, req.query);
     return { items: page.items.map(presentPoolItem), nextCursor: page.nextCursor };
+  });
+
+  app.get('/pool/summary', {
+    config: { permission: { object: 'account', action: 'read' } },
+    schema: { tags, summary: 'Your private customers against your cap, and the pools you may pick', response: { 200: poolSummarySchema } },
+  }, async (req) => {
+    const ctx = contextOf(req);
+    return poolSummary(ctx.readDb, ctx.principal);
   });
 
   app.post('/pool/:id/claim', {

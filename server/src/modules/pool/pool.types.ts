@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { listQuery } from '../../platform/http/pagination.ts';
+import { accountTiers } from '../accounts/accounts.schema.ts';
 import { ownerChangeReasons } from './pool.schema.ts';
 
 export const accountIdParams = z.object({ id: z.uuid() });
 
 export const poolListQuery = listQuery.pick({ limit: true, cursor: true }).extend({
   unitId: z.uuid().optional().describe('one unit\'s pool; all pools you see when absent'),
+  q: z.string().trim().max(100).optional().describe('the search box syntax: name parts, pinyin, initials, phone, credit code'),
+  tier: z.enum(accountTiers).optional(),
 });
 
 export const poolItemSchema = z.object({
@@ -25,6 +28,14 @@ export const poolItemSchema = z.object({
   updatedAt: z.iso.datetime(),
 });
 export const poolPageSchema = z.object({ items: z.array(poolItemSchema), nextCursor: z.string().nullable() });
+
+export const poolSummarySchema = z.object({
+  held: z.number().int().describe('your private customers'),
+  maxPrivate: z.number().int().nullable().describe('the cap N that applies to you; null: no cap'),
+  reclaimCooldownDays: z.number().int(),
+  holderId: z.uuid().nullable().describe('the owner of every pool account; null before the first release'),
+  units: z.array(z.object({ id: z.uuid(), name: z.string(), depth: z.number().int() })).describe('the units whose pools you see'),
+});
 
 export const releaseBody = z.object({ note: z.string().trim().max(500).optional().describe('why, for the history') });
 export const assignBody = z.object({ userId: z.uuid() });

@@ -37,7 +37,11 @@ export interface OpenOptions {
   dataDir?: string;
   poolSize?: number;
   migrate?: boolean;
+  /** called with every statement drizzle sends and its parameters (bench/capture.ts records them) */
+  onQuery?: (sqlText: string, params: unknown[]) => void;
 }
+
+const loggerOf = (opts: OpenOptions) => (opts.onQuery ? { logQuery: opts.onQuery } : undefined);
 
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   const database = opts.databaseUrl ? await openPostgres(opts) : await openPglite(opts);
@@ -54,7 +58,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     await release?.();
     throw err;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(client, { schema, logger: loggerOf(opts) }) as unknown as Db;
   return {
     engine: 'pglite',
     db,
@@ -73,7 +77,7 @@ async function openPostgres(opts: OpenOptions): Promise<Database> {
     postgres(url, { max: opts.poolSize ?? 10, onnotice: () => {}, connection: { application_name: 'kehu' } });
   const primary = connect(opts.databaseUrl!);
   const replicas = (opts.readUrls ?? []).map(connect);
-  const db = drizzlePostgres(primary, { schema }) as unknown as Db;
+  const db = drizzlePostgres(primary, { schema, logger: loggerOf(opts) }) as unknown as Db;
   const readDbs = replicas.length ? replicas.map((r) => drizzlePostgres(r, { schema }) as unknown as Db) : [db];
   return {
     engine: 'postgres',

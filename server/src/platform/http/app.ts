@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { LogController, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
@@ -13,6 +13,7 @@ import type { Database } from '../db/engine.ts';
 import type { Config } from '../config.ts';
 import { authenticate, enforcePermission, type PrincipalLoader } from '../auth/authenticate.ts';
 import { errorHandler, notFoundHandler } from './error-handler.ts';
+import { batchedStdout } from './log-stream.ts';
 import { pickLocale } from '../i18n/locale.ts';
 import { describePermission } from './route-permission.ts';
 import { documentRoute } from './openapi.ts';
@@ -42,9 +43,25 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * One access-log line per request instead of Fastify's two ("incoming request" with the serialised
+ * request, then "request completed"): the completion line carries method, URL, status and time, at
+ * error level with the error when there is one. Under load the second line cost ~5 % of the CPU of a
+ * point lookup (bench --cpu-prof: pino and sonic-boom's synchronous writes).
+ */
+class CompletedRequestsOnly extends LogController {
+  override incomingRequest(): void {}
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    const line = { method: request.method, url: request.url, statusCode: reply.statusCode, responseTime: reply.elapsedTime };
+    if (error) reply.log.error({ ...line, err: error }, 'request errored');
+    else reply.log.info(line, 'request completed');
+  }
+}
+
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: opts.logger ? { level: opts.config.logLevel } : false,
+    logger: opts.logger ? { level: opts.config.logLevel, stream: batchedStdout() } : false,
+    logController: new CompletedRequestsOnly(),
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
     genReqId: () => crypto.randomUUID(),

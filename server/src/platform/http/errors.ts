@@ -44,6 +44,27 @@ export const errorCodes = {
   },
   not_in_pool: { status: 409, message: { 'zh-CN': '该客户不在公海中', 'en-US': 'This customer is not in the public pool' } },
   already_in_pool: { status: 409, message: { 'zh-CN': '该客户已在公海中', 'en-US': 'This customer is already in the public pool' } },
+  account_merged: {
+    status: 404,
+    message: { 'zh-CN': '该客户已合并到“{mergedIntoName}”', 'en-US': 'This account was merged into "{mergedIntoName}"' },
+  },
+  merge_undo_stale: {
+    status: 409,
+    message: {
+      'zh-CN': '合并之后相关记录已有变动（{what}），无法安全撤销',
+      'en-US': 'Records changed after the merge ({what}); it can no longer be undone safely',
+    },
+  },
+  merge_undo_expired: {
+    status: 409,
+    message: { 'zh-CN': '合并已超过 {days} 天，不能再撤销', 'en-US': 'Merges can be undone within {days} days; this one is older' },
+  },
+  merge_already_undone: { status: 409, message: { 'zh-CN': '该合并已被撤销', 'en-US': 'This merge has already been undone' } },
+  possible_duplicate_account: {
+    status: 409,
+    message: { 'zh-CN': '可能与已有客户重复：请选择已有客户，或确认仍要新建', 'en-US': 'This may be an existing customer: pick the existing account or confirm a new one' },
+  },
+  lead_already_converted: { status: 409, message: { 'zh-CN': '该线索已转化', 'en-US': 'This lead has already been converted' } },
   payload_too_large: { status: 413, message: { 'zh-CN': '请求内容过大', 'en-US': 'Request body too large' } },
   rate_limited: { status: 429, message: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' } },
   data_dir_locked: {

@@ -3,9 +3,10 @@ import type { Access } from '../auth/access';
 import type { MessageKey, Translate } from '../i18n/translate';
 import type { NavGroup, PageDefinition } from './page-definition';
 
-const groups: NavGroup[] = ['customers', 'organisation', 'system'];
+const groups: NavGroup[] = ['customers', 'sales', 'organisation', 'system'];
 const groupLabels: Record<NavGroup, MessageKey> = {
   customers: 'nav.group.customers',
+  sales: 'nav.group.sales',
   organisation: 'nav.group.organisation',
   system: 'nav.group.system',
 };

@@ -2,7 +2,7 @@ import type { ComponentType, LazyExoticComponent, ReactNode } from 'react';
 import type { Access } from '../auth/access';
 import type { MessageKey } from '../i18n/translate';
 
-export type NavGroup = 'customers' | 'organisation' | 'system';
+export type NavGroup = 'customers' | 'sales' | 'organisation' | 'system';
 
 /**
  * A page a module contributes: its route, who may open it and, for top-level pages, its place in

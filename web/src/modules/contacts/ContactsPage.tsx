@@ -12,6 +12,7 @@ import { useT } from '../../app/i18n/i18n-context';
 import { useIsMobile } from '../../app/responsive';
 import { ListCountText } from '../../app/shell/ListCountText';
 import { PageHeader } from '../../app/shell/PageHeader';
+import { ExportButton } from '../imports/ExportButton';
 import { unitOptions } from '../org/units/unit-tree';
 import { useUnits } from '../org/units/use-units';
 import { UserPicker } from '../org/users/UserPicker';
@@ -123,6 +124,7 @@ export default function ContactsPage() {
         extra={
           <>
             <VCardButtons target={{ ids: selected }} canExport={selectable} onImported={list.reload} />
+            {!isMobile && <ExportButton object="contacts" query={{ q: q || undefined, ownerId, unitId, sort, order }} />}
             {access.can('contact', 'create') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t('contact.create')}

@@ -3,7 +3,7 @@ import { useNavigate } from 'react-router';
 import { AutoComplete, Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useT } from '../../app/i18n/i18n-context';
-import { hitKey, hitPath, searchTargets } from './search-targets';
+import { hitKey, hitPath, isHitKey, searchTargets } from './search-targets';
 import { SearchHitLabel } from './SearchHitLabel';
 import { useSearch } from './use-search';
 
@@ -38,7 +38,7 @@ export function SearchBox({ style, autoFocus, onOpened }: { style?: CSSPropertie
       notFoundContent={text.trim() && settled ? t('search.none') : undefined}
       onChange={(value: string) => {
         // Choosing a result also reports its key as the new text; the box keeps what was typed.
-        if (!hitPath(value)) setText(value);
+        if (!isHitKey(value)) setText(value);
       }}
       onSelect={(key: string) => {
         const path = hitPath(key);

@@ -1,4 +1,5 @@
-import { Typography } from 'antd';
+import { Tag, Typography } from 'antd';
+import { WarningFilled } from '@ant-design/icons';
 import type { SearchHit } from '../../app/api/schemas';
 import { useT } from '../../app/i18n/i18n-context';
 import { fieldLabel } from '../audit-log/labels';
@@ -14,7 +15,14 @@ export function SearchHitLabel({ hit }: { hit: SearchHit }) {
   const onTitle = h && h.field === 'name' && h.text === hit.title;
   return (
     <div data-testid="search-hit" style={{ whiteSpace: 'normal', lineHeight: 1.4, padding: '2px 0' }}>
-      <div>{onTitle ? <Highlighted text={h.text} ranges={h.ranges} /> : hit.title}</div>
+      <div>
+        {hit.type === 'risk_flag' && (
+          <Tag color="red" icon={<WarningFilled />} data-testid="risk-badge">
+            {t('risk.warning')}
+          </Tag>
+        )}
+        {onTitle ? <Highlighted text={h.text} ranges={h.ranges} /> : hit.title}
+      </div>
       {h && !onTitle && (
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {fieldLabel(t, h.field, hit.type)}: <Highlighted text={h.text} ranges={h.ranges} />

@@ -13,6 +13,7 @@ import { ActivityEntry } from '../activities/ActivityEntry';
 import { activityKinds, kindOf } from '../activities/activity-kinds';
 import { LogActivityDrawer } from '../activities/LogActivityDrawer';
 import { useCustomFields } from '../custom-fields/use-custom-fields';
+import { OpportunityEntry } from '../opportunities/OpportunityEntry';
 import { ChangeEntry } from './ChangeEntry';
 
 type EntryType = TimelineEntry['type'];
@@ -38,6 +39,7 @@ export function AccountTimeline({ account, fields }: { account: Account; fields?
   const typeOptions = [
     ...activityKinds.map((k) => ({ value: k.kind, label: t(k.label) })),
     { value: 'change' as const, label: t('timeline.changes') },
+    ...(access.can('opportunity', 'read') ? [{ value: 'opportunity' as const, label: t('nav.opportunities') }] : []),
   ];
 
   return (
@@ -75,6 +77,7 @@ export function AccountTimeline({ account, fields }: { account: Account; fields?
                 </Typography.Text>
                 {e.activity && <ActivityEntry activity={e.activity} onChanged={list.reload} />}
                 {e.change && <ChangeEntry change={e.change} fields={fields} />}
+                {e.opportunity && <OpportunityEntry entry={e.opportunity} />}
               </div>
             ),
           }))}

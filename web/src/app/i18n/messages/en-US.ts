@@ -1,3 +1,13 @@
+import { accountMergeEn } from '../../../modules/account-merge/account-merge.messages';
+import { dedupEn } from '../../../modules/dedup/dedup.messages';
+import { importsEn } from '../../../modules/imports/imports.messages';
+import { forecastEn } from '../../../modules/forecast/forecast.messages';
+import { leadsEn } from '../../../modules/leads/leads.messages';
+import { ordersEn } from '../../../modules/orders/orders.messages';
+import { opportunitiesEn } from '../../../modules/opportunities/opportunities.messages';
+import { pipelinesEn } from '../../../modules/pipelines/pipelines.messages';
+import { poolEn } from '../../../modules/pool/pool.messages';
+import { riskFlagsEn } from '../../../modules/risk-flags/risk-flags.messages';
 import type { MessageKey } from './zh-CN';
 
 /** English. Typed against the Chinese keys: a missing or an extra key does not compile. */
@@ -629,4 +639,14 @@ export const enUS: Record<MessageKey, string> = {
   'conflict.roleInUse': 'Cannot delete: {users} users hold this role',
   'conflict.builtinAdmin': 'The administrator role cannot be deleted',
   'conflict.parentDeleted': 'Cannot restore: the parent unit is deleted; restore it first',
+  ...poolEn,
+  ...riskFlagsEn,
+  ...dedupEn,
+  ...importsEn,
+  ...accountMergeEn,
+  ...opportunitiesEn,
+  ...leadsEn,
+  ...ordersEn,
+  ...pipelinesEn,
+  ...forecastEn,
 };

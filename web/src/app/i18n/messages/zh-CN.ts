@@ -2,6 +2,17 @@
  * Simplified Chinese: the reference dictionary. Its keys are the message keys; en-US.ts must have
  * exactly the same ones (the compiler checks both ways). Placeholders: {name}.
  */
+import { accountMergeZh } from '../../../modules/account-merge/account-merge.messages';
+import { dedupZh } from '../../../modules/dedup/dedup.messages';
+import { importsZh } from '../../../modules/imports/imports.messages';
+import { forecastZh } from '../../../modules/forecast/forecast.messages';
+import { leadsZh } from '../../../modules/leads/leads.messages';
+import { ordersZh } from '../../../modules/orders/orders.messages';
+import { opportunitiesZh } from '../../../modules/opportunities/opportunities.messages';
+import { pipelinesZh } from '../../../modules/pipelines/pipelines.messages';
+import { poolZh } from '../../../modules/pool/pool.messages';
+import { riskFlagsZh } from '../../../modules/risk-flags/risk-flags.messages';
+
 export const zhCN = {
   'common.save': '保存',
   'common.saved': '已保存',
@@ -630,6 +641,16 @@ export const zhCN = {
   'conflict.roleInUse': '不能删除：还有 {users} 名用户拥有此角色',
   'conflict.builtinAdmin': '系统管理员角色不能删除',
   'conflict.parentDeleted': '不能恢复：上级单元已被删除，请先恢复上级单元',
+  ...poolZh,
+  ...riskFlagsZh,
+  ...dedupZh,
+  ...importsZh,
+  ...accountMergeZh,
+  ...opportunitiesZh,
+  ...leadsZh,
+  ...ordersZh,
+  ...pipelinesZh,
+  ...forecastZh,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof zhCN;

@@ -8,11 +8,18 @@ import { useReportError } from '../../../app/api/report-error';
 import { useSignedIn } from '../../../app/auth/auth-context';
 import { useI18n } from '../../../app/i18n/i18n-context';
 import { PageHeader } from '../../../app/shell/PageHeader';
+import { MergedIntoResult } from '../../account-merge/MergedIntoResult';
+import { MergeWithButton } from '../../account-merge/MergeWithButton';
 import { AttachmentsPanel } from '../../attachments/AttachmentsPanel';
 import { RecordHistory } from '../../audit-log/RecordHistory';
 import { AccountContactsPanel } from '../../contacts/account-contacts/AccountContactsPanel';
 import { AccountTimeline } from '../../timeline/AccountTimeline';
 import { useCustomFields } from '../../custom-fields/use-custom-fields';
+import { AccountOpportunities } from '../../opportunities/AccountOpportunities';
+import { AccountOrders } from '../../orders/AccountOrders';
+import { OwnerHistory } from '../../pool/OwnerHistory';
+import { PoolAccountActions } from '../../pool/PoolAccountActions';
+import { AccountRiskBanner, FlagRiskButton, RiskFlagsPanel } from '../../risk-flags/AccountRiskFlags';
 import { useAccountTypes } from '../use-account-types';
 import { accountFieldNamer } from './account-field-namer';
 import { AccountDetails } from './AccountDetails';
@@ -38,7 +45,8 @@ export default function AccountPage() {
 
   if (!account) {
     if (loading || !failed) return <Spin style={{ display: 'block', marginTop: 80 }} />;
-    return <Result status="404" title={t('account.notFound')} extra={<Link to="/accounts"><Button type="primary">{t('nav.accounts')}</Button></Link>} />;
+    const missing = <Result status="404" title={t('account.notFound')} extra={<Link to="/accounts"><Button type="primary">{t('nav.accounts')}</Button></Link>} />;
+    return <MergedIntoResult id={id} fallback={missing} />;
   }
 
   const remove = () =>
@@ -64,8 +72,12 @@ export default function AccountPage() {
     { key: 'details', label: t('account.tab.details'), children: <AccountDetails account={account} types={types} defs={active} /> },
     { key: 'timeline', label: t('account.tab.timeline'), children: <AccountTimeline account={account} fields={fields} /> },
     ...(access.can('contact', 'read') ? [{ key: 'contacts', label: t('account.tab.contacts'), children: <AccountContactsPanel account={account} /> }] : []),
+    ...(access.can('opportunity', 'read') ? [{ key: 'opportunities', label: t('opp.open'), children: <AccountOpportunities account={account} /> }] : []),
+    ...(access.can('order', 'read') ? [{ key: 'orders', label: t('order.title'), children: <AccountOrders account={account} /> }] : []),
     { key: 'attachments', label: t('account.tab.attachments'), children: <AttachmentsPanel recordType="account" recordId={account.id} canUpload={account.permissions.update} /> },
     { key: 'history', label: t('account.tab.history'), children: <RecordHistory objectType="account" objectId={account.id} fields={fields} /> },
+    { key: 'ownership', label: t('pool.history'), children: <OwnerHistory accountId={account.id} /> },
+    { key: 'risk', label: t('risk.tab'), children: <RiskFlagsPanel accountId={account.id} /> },
   ];
   const tab = tabs.some((x) => x.key === params.get('tab')) ? params.get('tab')! : 'details';
 
@@ -75,6 +87,9 @@ export default function AccountPage() {
         title={account.name}
         extra={
           <>
+            <PoolAccountActions account={account} onChanged={reload} />
+            <FlagRiskButton account={account} />
+            <MergeWithButton account={account} />
             {account.permissions.update && (
               <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
                 {t('common.edit')}
@@ -89,6 +104,7 @@ export default function AccountPage() {
         }
       >
         <AccountHeader account={account} types={types} />
+        <AccountRiskBanner accountId={account.id} />
       </PageHeader>
       <Card styles={{ body: { paddingTop: 4 } }}>
         <Tabs activeKey={tab} items={tabs} onChange={(key) => setParams({ tab: key }, { replace: true })} destroyOnHidden />

@@ -1,11 +1,14 @@
 import { useMemo, useState } from 'react';
-import { Alert, Button, Drawer, Flex, Form } from 'antd';
+import { Alert, App, Button, Drawer, Flex, Form } from 'antd';
 import { api, call } from '../../../app/api/client';
 import { ApiError } from '../../../app/api/api-error';
 import type { Account, AccountType, CustomField } from '../../../app/api/schemas';
 import { useReportError } from '../../../app/api/report-error';
 import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../app/responsive';
+import { confirmDespiteDuplicates } from '../../dedup/confirm-duplicates';
+import { DuplicatePanel } from '../../dedup/DuplicatePanel';
+import { useFormDuplicateCheck } from '../../dedup/use-form-duplicate-check';
 import { toFormValues, updateBody, type AccountFormValues } from '../form/account-form-values';
 import { AccountFormFields } from '../form/AccountFormFields';
 
@@ -32,8 +35,11 @@ export function EditAccountDrawer({ account, types, defs, onSaved, onReload, onC
   const [saving, setSaving] = useState(false);
   const [conflict, setConflict] = useState(false);
   const initial = useMemo(() => toFormValues(defs, base), [defs, base]);
+  const { modal } = App.useApp();
+  const duplicates = useFormDuplicateCheck(form, { excludeId: account.id, initial });
 
   const submit = async (v: AccountFormValues) => {
+    if (!(await confirmDespiteDuplicates(modal, t, duplicates.candidates))) return;
     setSaving(true);
     try {
       onSaved(await call(api.PATCH('/api/v1/accounts/{id}', { params: { path: { id: base.id } }, body: updateBody(defs, base, initial, v) })));
@@ -86,6 +92,7 @@ export function EditAccountDrawer({ account, types, defs, onSaved, onReload, onC
       }
     >
       <Form name="account-edit" form={form} layout="vertical" initialValues={initial} onFinish={submit} scrollToFirstError>
+        <DuplicatePanel {...duplicates} />
         <AccountFormFields
           types={types}
           defs={defs}

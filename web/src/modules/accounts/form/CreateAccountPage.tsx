@@ -8,6 +8,9 @@ import { useT } from '../../../app/i18n/i18n-context';
 import { useIsMobile } from '../../../app/responsive';
 import { PageHeader } from '../../../app/shell/PageHeader';
 import { useCustomFields } from '../../custom-fields/use-custom-fields';
+import { confirmDespiteDuplicates } from '../../dedup/confirm-duplicates';
+import { DuplicatePanel } from '../../dedup/DuplicatePanel';
+import { useFormDuplicateCheck } from '../../dedup/use-form-duplicate-check';
 import { useAccountTypes } from '../use-account-types';
 import { createBody, toFormValues, type AccountFormValues } from './account-form-values';
 import { AccountFormFields } from './AccountFormFields';
@@ -15,9 +18,9 @@ import { AccountFormFields } from './AccountFormFields';
 /** A new account: the static fields and the company's custom fields; the server checks the credit code and names any problem under its field. */
 export default function CreateAccountPage() {
   const t = useT();
-  const { access } = useSignedIn();
+  const { access, me } = useSignedIn();
   const navigate = useNavigate();
-  const { message } = App.useApp();
+  const { message, modal } = App.useApp();
   const report = useReportError();
   const isMobile = useIsMobile();
   const [form] = Form.useForm<AccountFormValues>();
@@ -25,9 +28,12 @@ export default function CreateAccountPage() {
   const { data: types = [] } = useAccountTypes();
   const { data: defs } = useCustomFields('account');
   const initial = useMemo(() => (defs ? toFormValues(defs) : undefined), [defs]);
+  const duplicates = useFormDuplicateCheck(form);
 
   const submit = async (v: AccountFormValues) => {
     if (!defs) return;
+    const mayOverride = access.can('account', 'assign');
+    if (!(await confirmDespiteDuplicates(modal, t, duplicates.candidates, { mayOverride, myName: me.user.name }))) return;
     setSaving(true);
     try {
       const created = await call(api.POST('/api/v1/accounts', { body: createBody(defs, v) }));
@@ -48,6 +54,7 @@ export default function CreateAccountPage() {
           <Spin />
         ) : (
           <Form name="account" form={form} layout="vertical" initialValues={initial} onFinish={submit} scrollToFirstError>
+            <DuplicatePanel {...duplicates} />
             {/* A rep may only own their own accounts; whoever sees more may file one for someone else. */}
             <AccountFormFields types={types} defs={defs} ownerEditable={access.scope('account') !== 'own'} wide={!isMobile} />
             <Flex gap={8} justify="flex-end">

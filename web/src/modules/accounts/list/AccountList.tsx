@@ -18,8 +18,13 @@ import { AccountFilterBar } from './AccountFilterBar';
 import { AccountsTable } from './AccountsTable';
 import { BulkActions } from './BulkActions';
 import { ColumnChooser } from './ColumnChooser';
+import { ExportButton } from '../../imports/ExportButton';
 
 const PAGE = 50;
+
+/** The list's query as the export wants it: the same filters, search and sort, without paging or field selection. */
+const exportQuery = (query: Record<string, unknown>): Record<string, string | undefined> =>
+  Object.fromEntries(Object.entries(query).filter(([k, v]) => k !== 'fields' && v !== undefined && v !== null).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v)]));
 
 const fromView = (view: SavedView | null): AccountListState =>
   view
@@ -73,6 +78,7 @@ export function AccountList({ types, defs, views, reloadViews }: Props) {
         extra={
           <>
             {!isMobile && <ColumnChooser all={all} chosen={columns.map((c) => c.key)} onChange={(keys) => setState({ ...state, columns: keys })} />}
+            {!isMobile && <ExportButton object="accounts" query={exportQuery(query)} />}
             {access.can('account', 'create') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/accounts/new')}>
                 {t('account.create')}

@@ -5,6 +5,7 @@ import { api, call } from '../../../app/api/client';
 import { useReportError } from '../../../app/api/report-error';
 import { useSignedIn } from '../../../app/auth/auth-context';
 import { useT } from '../../../app/i18n/i18n-context';
+import { MergeSelectedButton } from '../../account-merge/MergeSelectedButton';
 import { UserPicker } from '../../org/users/UserPicker';
 import { ListInput } from '../form/ListInput';
 
@@ -65,6 +66,7 @@ export function BulkActions({ ids, onDone, onClear }: { ids: string[]; onDone: (
           {t('common.delete')}
         </Button>
       )}
+      <MergeSelectedButton ids={ids} />
       <Button type="link" onClick={onClear}>
         {t('bulk.clear')}
       </Button>

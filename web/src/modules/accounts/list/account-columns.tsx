@@ -22,7 +22,7 @@ export interface AccountColumn {
 }
 
 /** What a new user sees before choosing columns or a view. */
-export const defaultColumns = ['type', 'tier', 'region', 'owner', 'unit', 'tags', 'updatedAt'];
+export const defaultColumns = ['type', 'tier', 'region', 'owner', 'unit', 'tags', 'lastActivityAt', 'updatedAt'];
 
 const list = (values: string[] | undefined) => (values?.length ? values.join(', ') : '—');
 
@@ -51,6 +51,7 @@ export function accountColumns(t: Translate, locale: Locale, types: AccountType[
     { key: 'unit', title: t('account.unit'), fields: ['unitName'], render: (a) => a.unitName ?? '—' },
     { key: 'createdAt', title: t('common.createdAt'), fields: ['createdAt'], sortField: 'createdAt', render: (a) => formatDateTime(a.createdAt) },
     { key: 'updatedAt', title: t('common.updatedAt'), fields: ['updatedAt'], sortField: 'updatedAt', render: (a) => formatDateTime(a.updatedAt) },
+    { key: 'lastActivityAt', title: t('account.lastActivityAt'), fields: ['lastActivityAt'], sortField: 'lastActivityAt', render: (a) => formatDateTime(a.lastActivityAt) },
   ];
   const custom = defs
     .filter((d) => !d.archived)

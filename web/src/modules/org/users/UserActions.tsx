@@ -1,9 +1,12 @@
+import { useState } from 'react';
 import { App, Button, Dropdown, Flex, type MenuProps } from 'antd';
-import { DeleteOutlined, EditOutlined, HistoryOutlined, KeyOutlined, MoreOutlined, PoweroffOutlined } from '@ant-design/icons';
+import { DeleteOutlined, EditOutlined, HistoryOutlined, KeyOutlined, MoreOutlined, PoweroffOutlined, SwapOutlined } from '@ant-design/icons';
 import { api, call } from '../../../app/api/client';
 import type { User } from '../../../app/api/schemas';
 import { useReportError } from '../../../app/api/report-error';
+import { useSignedIn } from '../../../app/auth/auth-context';
 import { useT } from '../../../app/i18n/i18n-context';
+import { TransferBookModal } from '../../pool/TransferBookModal';
 
 export interface UserActionHandlers {
   onEdit: (user: User) => void;
@@ -17,6 +20,8 @@ export function UserActions({ user, onEdit, onHistory, onPasswordReset, onChange
   const t = useT();
   const { modal, message } = App.useApp();
   const report = useReportError();
+  const { access, me } = useSignedIn();
+  const [transferring, setTransferring] = useState(false);
 
   const run = async (action: () => Promise<unknown>, done: string) => {
     try {
@@ -65,6 +70,10 @@ export function UserActions({ user, onEdit, onHistory, onPasswordReset, onChange
 
   const items: MenuProps['items'] = [
     { key: 'history', icon: <HistoryOutlined />, label: t('user.history'), onClick: () => onHistory(user) },
+    // A departing rep's customers and open tasks, for whoever may reassign customers.
+    ...(access.can('account', 'assign') && user.id !== me.user.id
+      ? [{ key: 'transfer', icon: <SwapOutlined />, label: t('pool.transfer'), onClick: () => setTransferring(true) }]
+      : []),
     ...(user.permissions.resetPassword ? [{ key: 'reset', icon: <KeyOutlined />, label: t('user.resetPassword'), onClick: resetPassword }] : []),
     // Deactivating yourself is refused by the server; delete permission already excludes yourself.
     ...(user.permissions.update && user.permissions.delete
@@ -83,6 +92,7 @@ export function UserActions({ user, onEdit, onHistory, onPasswordReset, onChange
       <Dropdown menu={{ items }} trigger={['click']}>
         <Button size="small" icon={<MoreOutlined />} aria-label={t('common.more')} />
       </Dropdown>
+      {transferring && <TransferBookModal user={user} onClose={() => setTransferring(false)} onDone={() => setTransferring(false)} />}
     </Flex>
   );
 }

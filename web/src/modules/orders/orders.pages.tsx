@@ -1,0 +1,19 @@
+import { lazy } from 'react';
+import { FileDoneOutlined, ScheduleOutlined } from '@ant-design/icons';
+import type { PageDefinition } from '../../app/shell/page-definition';
+
+export const ordersPages: PageDefinition[] = [
+  {
+    path: 'orders',
+    component: lazy(() => import('./OrderListPage')),
+    allowed: (access) => access.can('order', 'read'),
+    nav: { label: 'nav.orders', icon: <FileDoneOutlined />, group: 'sales', order: 70 },
+  },
+  { path: 'orders/:id', component: lazy(() => import('./OrderPage')), allowed: (access) => access.can('order', 'read') },
+  {
+    path: 'work-queue',
+    component: lazy(() => import('./WorkQueuePage')),
+    allowed: (access) => access.can('order_milestone', 'update'),
+    nav: { label: 'nav.workQueue', icon: <ScheduleOutlined />, group: 'sales', order: 72 },
+  },
+];
