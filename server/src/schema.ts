@@ -16,6 +16,7 @@ export * from './modules/notifications/notifications.schema.ts';
 export * from './modules/pool/pool.schema.ts';
 export * from './modules/risk-flags/risk-flags.schema.ts';
 export * from './modules/dedup/keys/dedup-keys.schema.ts';
+export * from './modules/dedup/report/report.schema.ts';
 export * from './modules/account-merge/account-merge.schema.ts';
 export * from './modules/products/products.schema.ts';
 export * from './modules/pipelines/pipelines.schema.ts';
