@@ -189,18 +189,21 @@ describe('risk flags across branches', () => {
 });
 
 describe('handing over a departing rep\'s book', () => {
-  test('from the users page, every customer of 王五 goes to 赵六 in one step', async () => {
+  test('from the users page, every customer and open deal of 王五 goes to 赵六 in one step', async () => {
+    const deal = await apiAs<{ id: string }>(adminPage, 'POST', '/api/v1/opportunities', { name: '火炬 2027 年度润滑油', accountId: ids.torch, ownerId: ids.wangwu, amount: '80000.00' });
     await openPage(adminPage, '用户');
-    await rowMenu(adminPage, '王五', '交接客户和任务');
-    const modal = dialog(adminPage, '交接 王五 的客户和未完成任务');
+    await rowMenu(adminPage, '王五', '交接客户、商机和任务');
+    const modal = dialog(adminPage, '交接 王五 的客户、进行中的商机和未完成任务');
     await modal.getByLabel('接收人').click();
     await adminPage.getByLabel('接收人').fill('赵六');
     await adminPage.locator('.ant-select-dropdown:visible').getByTitle('赵六 (zhaoliu)', { exact: true }).click();
     await modal.locator('.ant-select-selection-item', { hasText: '赵六' }).waitFor();
     // A multiple select stays open for more picks, over the modal's buttons: the click goes to the button itself.
     await modal.getByRole('button', { name: buttonName('确定') }).dispatchEvent('click');
-    await adminPage.locator('.ant-message').getByText('已交接 1 个客户、0 个任务').waitFor();
+    await adminPage.locator('.ant-message').getByText('已交接 1 个客户、1 个商机、0 个任务').waitFor();
     const account = await apiAs<{ ownerName: string }>(adminPage, 'GET', `/api/v1/accounts/${ids.torch}`);
     expect(account.ownerName).toBe('赵六');
+    const moved = await apiAs<{ ownerName: string }>(adminPage, 'GET', `/api/v1/opportunities/${deal.id}`);
+    expect(moved.ownerName).toBe('赵六');
   });
 });

@@ -5,8 +5,9 @@ import type { Executor } from '../../platform/db/engine.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, forbidden, invalid, notFound } from '../../platform/http/errors.ts';
 import { accounts } from '../accounts/accounts.schema.ts';
-import { resolveOwnership } from '../accounts/ownership.ts';
+import { resolveOwnership, type Ownership } from '../accounts/ownership.ts';
 import { activities } from '../activities/activities.schema.ts';
+import { opportunities } from '../opportunities/opportunities.schema.ts';
 import { users } from '../org/org.schema.ts';
 import { inVisiblePool, poolUnitsWhere, seesPoolOf } from './pool-access.ts';
 import { lockRepUnderCap, reclaimBlockedUntil } from './pool-cap.ts';
@@ -112,13 +113,14 @@ export async function releaseAccount(ctx: Ctx, accountId: string, note?: string)
 export interface TransferResult {
   accounts: number;
   tasks: number;
-  /** opportunities do not exist yet; their transfer joins this action when they do */
   opportunities: number;
 }
 
 /**
- * A departing rep's whole book in one transaction: every live account they own and every open task
- * assigned to them, to one successor or spread round-robin over several. The cap is not applied:
+ * A departing rep's whole book in one transaction: every live account they own, every open
+ * opportunity and every open task assigned to them, to one successor or spread round-robin over
+ * several. An open deal goes with its account when the account moves in the same handover, so a
+ * customer and its deals stay with one person; other deals take turns. The cap is not applied:
  * the book has to move whole, and the manager can rebalance afterwards. The caller must reach every
  * account moved; a book partly outside their scope is refused rather than half-moved.
  */
@@ -149,8 +151,37 @@ export async function transferBook(ctx: Ctx, fromUserId: string, toUserIds: stri
     await recordOwnerChanges(tx, p.tenantId, p.userId, owned.map((a, i) => ({
       accountId: a.id, fromOwnerId: a.ownerId, toOwnerId: target(i).ownerId, fromUnitId: a.unitId, toUnitId: target(i).unitId, reason: 'transferred' as const,
     })));
+    const sameTarget = (a: Ownership, b: Ownership) => a.ownerId === b.ownerId && a.unitId === b.unitId;
+    /** ids grouped by where they go, so each successor costs one UPDATE per table */
+    const grouped = (ids: string[], to: Ownership[]) => {
+      const groups: { to: Ownership; ids: string[] }[] = [];
+      ids.forEach((id, i) => {
+        const g = groups.find((x) => sameTarget(x.to, to[i]!));
+        if (g) g.ids.push(id);
+        else groups.push({ to: to[i]!, ids: [id] });
+      });
+      return groups;
+    };
+    const accountTarget = new Map(owned.map((a, i) => [a.id, target(i)]));
+    const deals = await tx
+      .select({ id: opportunities.id, name: opportunities.name, accountId: opportunities.accountId, unitId: opportunities.unitId, inScope: sql<boolean>`(${scopeWhere(p, 'opportunity', opportunities)})` })
+      .from(opportunities)
+      .where(and(eq(opportunities.tenantId, p.tenantId), eq(opportunities.ownerId, fromUserId), eq(opportunities.status, 'open'), isNull(opportunities.deletedAt)))
+      .orderBy(opportunities.id)
+      .for('update');
+    if (deals.some((d) => !d.inScope)) throw forbidden();
+    const dealTargets = deals.map((d, i) => accountTarget.get(d.accountId) ?? target(i));
+    for (const { to, ids } of grouped(deals.map((d) => d.id), dealTargets)) {
+      await tx.update(opportunities)
+        .set({ ownerId: to.ownerId, unitId: to.unitId, version: sql`${opportunities.version} + 1`, updatedAt: new Date(), updatedBy: p.userId })
+        .where(and(eq(opportunities.tenantId, p.tenantId), inArray(opportunities.id, ids)));
+    }
+    const dealTarget = new Map(deals.map((d, i) => [d.id, dealTargets[i]!]));
     const tasks = await tx
-      .select({ id: activities.id, subject: activities.subject, unitId: activities.unitId, inScope: sql<boolean>`(${scopeWhere(p, 'activity', activities)})` })
+      .select({
+        id: activities.id, subject: activities.subject, unitId: activities.unitId, accountId: activities.accountId, opportunityId: activities.opportunityId,
+        inScope: sql<boolean>`(${scopeWhere(p, 'activity', activities)})`,
+      })
       .from(activities)
       .where(and(
         eq(activities.tenantId, p.tenantId), eq(activities.ownerId, fromUserId), eq(activities.kind, 'task'),
@@ -159,22 +190,29 @@ export async function transferBook(ctx: Ctx, fromUserId: string, toUserIds: stri
       .orderBy(activities.id)
       .for('update');
     if (tasks.some((task) => !task.inScope)) throw forbidden();
-    for (const [i, task] of tasks.entries()) {
+    // A task about a deal or customer that moved goes to whoever now has that deal or customer.
+    const taskTargets = tasks.map((task, i) =>
+      (task.opportunityId ? dealTarget.get(task.opportunityId) : undefined) ?? (task.accountId ? accountTarget.get(task.accountId) : undefined) ?? target(i));
+    for (const { to, ids } of grouped(tasks.map((task) => task.id), taskTargets)) {
       await tx.update(activities)
-        .set({ ownerId: target(i).ownerId, unitId: target(i).unitId, version: sql`${activities.version} + 1`, updatedAt: new Date(), updatedBy: p.userId })
-        .where(and(eq(activities.tenantId, p.tenantId), eq(activities.id, task.id)));
+        .set({ ownerId: to.ownerId, unitId: to.unitId, version: sql`${activities.version} + 1`, updatedAt: new Date(), updatedBy: p.userId })
+        .where(and(eq(activities.tenantId, p.tenantId), inArray(activities.id, ids)));
     }
+    const moved = (fromUnit: string, to: Ownership) => ({
+      ownerId: [fromUserId, to.ownerId] as [string, string],
+      ...(fromUnit !== to.unitId ? { unitId: [fromUnit, to.unitId] as [string, string] } : {}),
+    });
     await audit(tx, ctx.actor, [
-      ...owned.map((a, i) => ({
-        action: 'transfer', objectType: 'account', objectId: a.id, objectLabel: a.name,
-        changes: { ownerId: [a.ownerId, target(i).ownerId] as [string, string] },
+      ...owned.map((a, i) => ({ action: 'transfer', objectType: 'account', objectId: a.id, objectLabel: a.name, changes: moved(a.unitId, target(i)) })),
+      ...deals.map((d, i) => ({
+        action: 'transfer', objectType: 'opportunity', objectId: d.id, objectLabel: d.name, changes: moved(d.unitId, dealTargets[i]!), context: { accountId: d.accountId },
       })),
-      ...tasks.map((t, i) => ({
-        action: 'transfer', objectType: 'activity', objectId: t.id, objectLabel: t.subject,
-        changes: { ownerId: [fromUserId, target(i).ownerId] as [string, string] },
+      ...tasks.map((task, i) => ({
+        action: 'transfer', objectType: 'activity', objectId: task.id, objectLabel: task.subject, changes: moved(task.unitId, taskTargets[i]!),
+        context: task.accountId ? { accountId: task.accountId } : undefined,
       })),
-      { action: 'transfer_book', objectType: 'user', objectId: fromUserId, context: { toUserIds, accounts: owned.length, tasks: tasks.length } },
+      { action: 'transfer_book', objectType: 'user', objectId: fromUserId, context: { toUserIds, accounts: owned.length, opportunities: deals.length, tasks: tasks.length } },
     ]);
-    return { accounts: owned.length, tasks: tasks.length, opportunities: 0 };
+    return { accounts: owned.length, tasks: tasks.length, opportunities: deals.length };
   });
 }

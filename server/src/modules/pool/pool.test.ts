@@ -148,15 +148,42 @@ describe('public pool', () => {
       { tenantId: t.company.tenantId, id: taskId, ownerId: leaverUser!.id, unitId: leaverUser!.unitId, kind: 'task', subject: '回访', at: new Date() },
       { tenantId: t.company.tenantId, id: doneTaskId, ownerId: leaverUser!.id, unitId: leaverUser!.unitId, kind: 'task', subject: '已完成', at: new Date(), completedAt: new Date() },
     ]);
+    // Two open deals on the book's customers, one won (stays: it is history), one task about a deal.
+    const newDeal = async (accountId: string, name: string) => {
+      const res = await leaver!.post('/api/v1/opportunities', { name, accountId, amount: '1000.00' });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      return res.body as { id: string; version: number; pipelineId: string };
+    };
+    const openDeals = [await newDeal(ids[0]!, '交接商机一'), await newDeal(ids[1]!, '交接商机二')];
+    const wonDeal = await newDeal(ids[2]!, '已成交商机');
+    const pipeline = (await leaver!.get('/api/v1/pipelines')).body.items.find((x: { id: string }) => x.id === wonDeal.pipelineId);
+    const wonStage = pipeline.stages.find((s: { kind: string }) => s.kind === 'won');
+    expect((await leaver!.post(`/api/v1/opportunities/${wonDeal.id}/move`, { version: wonDeal.version, stageId: wonStage.id, closeReason: '价格' })).status).toBe(200);
+    const dealTaskId = newId();
+    await t.db.insert(activities).values({
+      tenantId: t.company.tenantId, id: dealTaskId, ownerId: leaverUser!.id, unitId: leaverUser!.unitId, kind: 'task', subject: '发报价', at: new Date(),
+      accountId: ids[1], opportunityId: openDeals[1]!.id,
+    });
     expect((await repA.post('/api/v1/pool/transfer', { fromUserId: leaverUser!.id, toUserId: successors[0]!.id })).status).toBe(403);
     expect((await managerB.post('/api/v1/pool/transfer', { fromUserId: leaverUser!.id, toUserId: t.company.people.repB.id })).status).toBe(404);
     const res = await managerA.post('/api/v1/pool/transfer', { fromUserId: leaverUser!.id, distribution: successors.map((s) => s.id) });
     expect(res.status).toBe(200);
-    expect(res.body).toEqual({ accounts: 3, tasks: 1, opportunities: 0 });
+    expect(res.body).toEqual({ accounts: 3, tasks: 2, opportunities: 2 });
     const owners = await Promise.all(ids.map(ownerOf));
     expect(new Set(owners)).toEqual(new Set(successors.map((s) => s.id)));
     const [task] = await t.db.select().from(activities).where(and(eq(activities.tenantId, t.company.tenantId), eq(activities.id, taskId)));
     expect(successors.map((s) => s.id)).toContain(task!.ownerId);
+    // Each open deal went with its customer; the task about the second deal went with that deal.
+    const dealOwner = async (id: string) => (await managerA.get(`/api/v1/opportunities/${id}`)).body.ownerId as string;
+    expect(await dealOwner(openDeals[0]!.id)).toBe(owners[0]);
+    expect(await dealOwner(openDeals[1]!.id)).toBe(owners[1]);
+    expect(await dealOwner(wonDeal.id)).toBe(leaverUser!.id);
+    const [dealTask] = await t.db.select().from(activities).where(and(eq(activities.tenantId, t.company.tenantId), eq(activities.id, dealTaskId)));
+    expect(dealTask!.ownerId).toBe(owners[1]);
+    const dealEvents = await admin.get(`/api/v1/audit-events?objectId=${openDeals[0]!.id}`);
+    expect(dealEvents.body.items.find((e: { action: string }) => e.action === 'transfer')).toMatchObject({ objectType: 'opportunity' });
+    // The successor now sees the deal on their own board; another branch still does not.
+    expect((await repB.get(`/api/v1/opportunities/${openDeals[0]!.id}`)).status).toBe(404);
     const [done] = await t.db.select().from(activities).where(and(eq(activities.tenantId, t.company.tenantId), eq(activities.id, doneTaskId)));
     expect(done!.ownerId).toBe(leaverUser!.id);
     const history = await managerA.get(`/api/v1/accounts/${ids[0]}/owner-history`);

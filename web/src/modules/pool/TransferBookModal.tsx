@@ -49,7 +49,7 @@ function PeoplePicker({ exclude, value, onChange, id }: { exclude: string; value
 }
 
 /**
- * A departing rep's whole book — every customer and open task — to one successor or spread over
+ * A departing rep's whole book — every customer, open deal and open task — to one successor or spread over
  * several, in one server transaction that writes the ownership history.
  */
 export function TransferBookModal({ user, onClose, onDone }: { user: { id: string; name: string }; onClose: () => void; onDone: () => void }) {
@@ -63,7 +63,7 @@ export function TransferBookModal({ user, onClose, onDone }: { user: { id: strin
     try {
       const body = to.length === 1 ? { fromUserId: user.id, toUserId: to[0] } : { fromUserId: user.id, distribution: to };
       const result = await call(api.POST('/api/v1/pool/transfer', { body }));
-      void message.success(t('pool.transfer.done', { accounts: result.accounts, tasks: result.tasks }));
+      void message.success(t('pool.transfer.done', { accounts: result.accounts, opportunities: result.opportunities, tasks: result.tasks }));
       onDone();
     } catch (err) {
       report(err);

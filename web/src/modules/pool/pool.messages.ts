@@ -47,12 +47,12 @@ export const poolZh = {
   'pool.history.reason.assigned': '分配',
   'pool.history.reason.transferred': '离职交接',
   'pool.history.reason.merged': '客户合并',
-  'pool.transfer': '交接客户和任务',
-  'pool.transfer.title': '交接 {name} 的客户和未完成任务',
-  'pool.transfer.text': '该员工名下的全部客户和未完成的任务将一次性转给下面的人，并记录归属历史。选多人时轮流分配。',
+  'pool.transfer': '交接客户、商机和任务',
+  'pool.transfer.title': '交接 {name} 的客户、进行中的商机和未完成任务',
+  'pool.transfer.text': '该员工名下的全部客户、进行中的商机和未完成的任务将一次性转给下面的人，并记录归属历史。选多人时轮流分配；商机和任务跟随其客户。',
   'pool.transfer.to': '接收人',
   'pool.transfer.to.required': '至少选择一位接收人',
-  'pool.transfer.done': '已交接 {accounts} 个客户、{tasks} 个任务',
+  'pool.transfer.done': '已交接 {accounts} 个客户、{opportunities} 个商机、{tasks} 个任务',
 } satisfies Record<string, string>;
 
 export const poolEn: Record<keyof typeof poolZh, string> = {
@@ -103,10 +103,10 @@ export const poolEn: Record<keyof typeof poolZh, string> = {
   'pool.history.reason.assigned': 'Assigned',
   'pool.history.reason.transferred': 'Handed over',
   'pool.history.reason.merged': 'Merged',
-  'pool.transfer': 'Hand over customers and tasks',
-  'pool.transfer.title': 'Hand over the customers and open tasks of {name}',
-  'pool.transfer.text': 'Every customer and open task of this person moves to the people below in one step, with ownership history. Several people share them in turn.',
+  'pool.transfer': 'Hand over customers, deals and tasks',
+  'pool.transfer.title': 'Hand over the customers, open deals and open tasks of {name}',
+  'pool.transfer.text': 'Every customer, open deal and open task of this person moves to the people below in one step, with ownership history. Several people share them in turn; deals and tasks follow their customer.',
   'pool.transfer.to': 'To',
   'pool.transfer.to.required': 'Choose at least one person',
-  'pool.transfer.done': 'Handed over {accounts} customers and {tasks} tasks',
+  'pool.transfer.done': 'Handed over {accounts} customers, {opportunities} deals and {tasks} tasks',
 };
