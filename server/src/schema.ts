@@ -28,3 +28,4 @@ export * from './modules/quotes/quotes.schema.ts';
 export * from './modules/orders/orders.schema.ts';
 export * from './modules/receivables/receivables.schema.ts';
 export * from './modules/imports/imports.schema.ts';
+export * from './modules/webhooks/webhooks.schema.ts';
