@@ -65,7 +65,12 @@ const FIDELITY_ROWS = `insert into backup_fidelity values
 // being listed here, and when a listed table gets rows (then remove its name).
 const NOT_FILLED_YET = ['accounts', 'account_contacts', 'attachments', 'contacts', 'custom_field_definitions', 'saved_views', 'saved_view_defaults',
   // public pool, risk flags, duplicate keys: they hang off accounts, which fill() does not create yet
-  'account_owner_history', 'dedup_keys', 'pool_holders', 'pool_rules', 'pool_warnings', 'risk_flags'];
+  'account_owner_history', 'dedup_keys', 'pool_holders', 'pool_rules', 'pool_warnings', 'risk_flags', 'account_merges',
+  // sales, contract-to-cash, merges and imports: they hang off accounts too
+  'leads', 'opportunities', 'opportunity_contacts', 'opportunity_lines', 'opportunity_stage_history', 'sales_targets', 'sales_settings',
+  'product_categories', 'products', 'price_lists', 'price_list_items', 'quotes', 'quote_lines',
+  'orders', 'order_lines', 'order_milestones', 'order_number_counters', 'payments', 'payment_instalments', 'payment_allocations',
+  'import_jobs', 'import_rows'];
 
 const allTables = (): BackupTable[] => [...schemaTables(), ...describeTables([fidelity])];
 
