@@ -96,6 +96,7 @@ function filters(p: Principal, q: ListActivitiesQuery, defs: FieldDefinition[], 
   const conds: (SQL | undefined)[] = [activityScope(p)];
   if (q.kind) conds.push(inArray(activities.kind, q.kind));
   if (q.accountId) conds.push(eq(activities.accountId, q.accountId));
+  if (q.opportunityId) conds.push(eq(activities.opportunityId, q.opportunityId));
   if (q.contactId) conds.push(or(eq(activities.contactId, q.contactId), sql`${activities.participantContactIds} @> array[${q.contactId}]::uuid[]`));
   if (q.ownerId) conds.push(eq(activities.ownerId, q.ownerId));
   if (q.from) conds.push(gte(activities.at, new Date(q.from)));

@@ -117,6 +117,19 @@ describe('activities', () => {
     expect(await lastActivityAt(accountB)).toBeNull();
   });
 
+  it('links a follow-up to a deal of the account; lists a deal\'s activities; a deal of another branch is a 404', async () => {
+    const deal = (await repA.post('/api/v1/opportunities', { name: '中海船务 年度合同', accountId: accountA })).body.id as string;
+    const dealB = (await repB.post('/api/v1/opportunities', { name: '北京远洋 年度合同', accountId: accountB })).body.id as string;
+    const res = await repA.post('/api/v1/activities', { kind: 'call', subject: '电话确认报价', accountId: accountA, opportunityId: deal });
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.opportunityId).toBe(deal);
+    expect((await repA.post('/api/v1/activities', { kind: 'call', subject: '跨分公司', accountId: accountA, opportunityId: dealB })).status).toBe(404);
+    await repA.post('/api/v1/activities', { kind: 'note', subject: '与商机无关', accountId: accountA });
+    const list = await repA.get(`/api/v1/activities?opportunityId=${deal}`);
+    expect(list.body.items.map((a: { subject: string }) => a.subject)).toEqual(['电话确认报价']);
+    expect((await repB.get(`/api/v1/activities?opportunityId=${deal}`)).body.items).toEqual([]);
+  });
+
   it('updates with the version read; a stale version is a 409 and changes nothing', async () => {
     const created = (await repA.post('/api/v1/activities', { kind: 'email', subject: '发送报价单', accountId: accountA })).body;
     const updated = await repA.patch(`/api/v1/activities/${created.id}`, { version: created.version, subject: '发送报价单（修订）', result: '已读' });

@@ -106,6 +106,7 @@ export const listActivitiesQuery = listQuery.extend({
   kind: csv.pipe(z.array(z.enum(activityKinds)).optional()).describe('comma-separated kinds: visit,call'),
   accountId: z.uuid().optional(),
   contactId: z.uuid().optional().describe('the activity is about this contact or has them as a participant'),
+  opportunityId: z.uuid().optional().describe('the activity is about this opportunity'),
   ownerId: z.uuid().optional(),
   from: time.optional().describe('at ≥ from'),
   to: time.optional().describe('at < to'),

@@ -14,7 +14,7 @@ import { quoteLines, quotes } from '../quotes/quotes.schema.ts';
 import { createPaymentPlan, moveInstalments } from '../receivables/payment-plan.ts';
 import { dueDates } from './execution-plan.ts';
 import { buildLines, roundMoney } from './lines.ts';
-import { totals } from './money.ts';
+import { compareMoney, totals } from './money.ts';
 import { nextNumber } from './order-number.ts';
 import { findOrder, getOrder, readBackOrder, today, type OrderRow } from './orders.queries.ts';
 import { milestoneTemplates, orderLines, orderMilestones, orders, orderTypes } from './orders.schema.ts';
@@ -38,7 +38,11 @@ async function sourceLines(tx: Executor, ctx: Ctx, input: CreateOrderInput): Pro
     const rows = await tx.select().from(opportunityLines)
       .where(and(eq(opportunityLines.tenantId, p.tenantId), eq(opportunityLines.opportunityId, input.opportunityId)))
       .orderBy(asc(opportunityLines.sortOrder));
-    return rows.map((l) => ({ productId: l.productId, description: l.description, unit: null, quantity: l.quantity, unitPrice: roundMoney(l.unitPrice), discountPct: '0' }));
+    if (rows.length) return rows.map((l) => ({ productId: l.productId, description: l.description, unit: null, quantity: l.quantity, unitPrice: roundMoney(l.unitPrice), discountPct: '0' }));
+    // A deal quoted as one sum (no product lines) becomes one line of that sum, tax included as agreed.
+    const [deal] = await tx.select({ name: opportunities.name, amount: opportunities.amount }).from(opportunities)
+      .where(and(eq(opportunities.tenantId, p.tenantId), eq(opportunities.id, input.opportunityId)));
+    if (deal && compareMoney(deal.amount, '0') > 0) return [{ description: deal.name.slice(0, 500), quantity: '1', unitPrice: roundMoney(deal.amount), discountPct: '0', taxRate: '0' }];
   }
   return [];
 }

@@ -178,4 +178,43 @@ describe('orders', () => {
     const domestic = await managerA.post('/api/v1/orders', { accountId, orderTypeId: saved.body.id, signedOn: '2026-05-01', lines: [{ productId: productIds[0], quantity: '1' }] });
     expect(domestic.body.milestones.map((m: { key: string; dueOn: string }) => `${m.key}:${m.dueOn}`)).toEqual(['signed:2026-05-01', 'shipped:2026-05-06']);
   });
+
+  it('edits the header: status, delivery, terms and note by the owner; reassigning needs the assign right; all audited', async () => {
+    const before = (await repA.get(`/api/v1/orders/${orderId}`)).body;
+    const edited = await repA.patch(`/api/v1/orders/${orderId}`, {
+      version: before.version, paymentTerms: '30% T/T 预付，70% 见提单复印件付款', deliveryFrom: '2026-03-01', deliveryTo: '2026-06-30', note: '客户要求分批发货', title: '2026 第一批',
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body).toMatchObject({ paymentTerms: '30% T/T 预付，70% 见提单复印件付款', deliveryFrom: '2026-03-01', deliveryTo: '2026-06-30', title: '2026 第一批', version: before.version + 1 });
+    // A rep may not hand the order to someone else; their manager may, and the instalments follow.
+    expect((await repA.patch(`/api/v1/orders/${orderId}`, { version: edited.body.version, ownerId: t.company.people.repA2.id })).status).toBe(403);
+    const moved = await managerA.patch(`/api/v1/orders/${orderId}`, { version: edited.body.version, ownerId: t.company.people.repA2.id, status: 'completed' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body).toMatchObject({ ownerId: t.company.people.repA2.id, status: 'completed' });
+    expect((await repA2.get(`/api/v1/orders/${orderId}`)).status).toBe(200);
+    const byRep = await admin.get('/api/v1/receivables?groupBy=owner');
+    expect(byRep.body.items.map((r: { id: string }) => r.id)).toContain(t.company.people.repA2.id);
+    const events = await admin.get(`/api/v1/audit-events?objectId=${orderId}`);
+    const update = events.body.items.find((e: { action: string; changes: Record<string, unknown> | null }) => e.action === 'update' && e.changes?.ownerId);
+    expect(update.changes).toMatchObject({ ownerId: [t.company.people.repA.id, t.company.people.repA2.id], status: ['active', 'completed'] });
+    // A stale version changes nothing.
+    expect((await managerA.patch(`/api/v1/orders/${orderId}`, { version: edited.body.version, note: 'x' })).status).toBe(409);
+  });
+
+  it('turns a won deal quoted as one sum into an order of one line; a lost deal cannot become one', async () => {
+    const deal = await repA2.post('/api/v1/opportunities', { name: '宁波远洋 年度包干', accountId, amount: '50000.00' });
+    expect(deal.status, JSON.stringify(deal.body)).toBe(201);
+    const pipeline = (await repA2.get('/api/v1/pipelines')).body.items.find((x: { id: string }) => x.id === deal.body.pipelineId);
+    const won = pipeline.stages.find((st: { kind: string }) => st.kind === 'won');
+    expect((await repA2.post(`/api/v1/opportunities/${deal.body.id}/move`, { version: deal.body.version, stageId: won.id, closeReason: '价格' })).status).toBe(200);
+    const order = await repA2.post('/api/v1/orders', { accountId, opportunityId: deal.body.id });
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    expect(order.body).toMatchObject({ opportunityId: deal.body.id, total: '50000.00' });
+    expect(order.body.lines).toEqual([expect.objectContaining({ description: '宁波远洋 年度包干', unitPrice: '50000.00', amount: '50000.00' })]);
+    expect(Number(order.body.lines[0].quantity)).toBe(1);
+    const lostDeal = (await repA2.post('/api/v1/opportunities', { name: '宁波远洋 备选', accountId, amount: '9000.00' })).body;
+    const lost = pipeline.stages.find((st: { kind: string }) => st.kind === 'lost');
+    expect((await repA2.post(`/api/v1/opportunities/${lostDeal.id}/move`, { version: lostDeal.version, stageId: lost.id, closeReason: '价格高' })).status).toBe(200);
+    expect((await repA2.post('/api/v1/orders', { accountId, opportunityId: lostDeal.id })).status).toBe(400);
+  });
 });

@@ -6,6 +6,7 @@ import { compareMoney, sumMoney } from '../orders/money.ts';
 import { paymentInstalments } from './receivables.schema.ts';
 
 export interface PlannedInstalment {
+  id?: string;
   dueOn: string;
   amount: string;
   note?: string | null;

@@ -1,9 +1,9 @@
-import { and, asc, eq, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import { audit } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { AppError, invalid } from '../../platform/http/errors.ts';
-import { compareMoney, fromScaled, sumMoney, toScaled } from '../orders/money.ts';
+import { AppError, invalid, notFound } from '../../platform/http/errors.ts';
+import { compareMoney, fromScaled, money2, sumMoney, toScaled } from '../orders/money.ts';
 import { today } from '../orders/orders.queries.ts';
 import { orders } from '../orders/orders.schema.ts';
 import { assertPlanMatches, type PlannedInstalment } from './payment-plan.ts';
@@ -74,23 +74,85 @@ export async function recordPayment(ctx: Ctx, orderId: string, input: RecordPaym
   });
 }
 
-/** Replaces an order's payment plan while nothing has been received against it. */
+/**
+ * Replaces an order's payment plan: instalments sent with an id are kept and changed, the others
+ * are added, the ones left out removed. Money already allocated stays where it is, so an
+ * instalment that received money can be moved or enlarged but not removed or cut below what it
+ * got. The plan must still add up to the order's total.
+ */
 export async function replacePaymentPlan(ctx: Ctx, orderId: string, plan: PlannedInstalment[]): Promise<void> {
   const p = ctx.principal;
   await ctx.db.transaction(async (tx) => {
     const order = await getOrderForPayments(tx, p, orderId);
-    const [received] = await tx.select({ id: payments.id }).from(payments)
-      .where(and(eq(payments.tenantId, p.tenantId), eq(payments.orderId, orderId), sql`${payments.deletedAt} is null`)).limit(1);
-    if (received) throw new AppError('conflict');
+    if (order.status === 'cancelled') throw new AppError('conflict');
+    const existing = await tx.select().from(paymentInstalments)
+      .where(and(eq(paymentInstalments.tenantId, p.tenantId), eq(paymentInstalments.orderId, orderId)))
+      .orderBy(asc(paymentInstalments.seq))
+      .for('update');
+    const byId = new Map(existing.map((i) => [i.id, i]));
+    const kept = new Set<string>();
+    plan.forEach((i, n) => {
+      if (!i.id) return;
+      const before = byId.get(i.id);
+      if (!before || kept.has(i.id)) throw invalid(`instalments.${n}.id`, 'not an instalment of this order');
+      kept.add(i.id);
+      if (compareMoney(i.amount, before.paid) < 0) throw invalid(`instalments.${n}.amount`, `less than the ${money2(before.paid)} already paid`);
+    });
+    existing.forEach((i) => {
+      if (!kept.has(i.id) && compareMoney(i.paid, '0') > 0) throw invalid('instalments', `instalment ${i.seq} has received ${money2(i.paid)} and cannot be removed`);
+    });
     assertPlanMatches(order.total, plan);
-    await tx.delete(paymentInstalments).where(and(eq(paymentInstalments.tenantId, p.tenantId), eq(paymentInstalments.orderId, orderId)));
-    await tx.insert(paymentInstalments).values([...plan].sort((a, b) => a.dueOn.localeCompare(b.dueOn)).map((i, n) => ({
-      tenantId: p.tenantId, id: newId(), orderId, accountId: order.accountId, ownerId: order.ownerId, unitId: order.unitId,
-      seq: n + 1, dueOn: i.dueOn, amount: i.amount, note: i.note ?? null,
-    })));
+    const removed = existing.filter((i) => !kept.has(i.id)).map((i) => i.id);
+    if (removed.length) await tx.delete(paymentInstalments).where(and(eq(paymentInstalments.tenantId, p.tenantId), inArray(paymentInstalments.id, removed)));
+    const sorted = [...plan].sort((a, b) => a.dueOn.localeCompare(b.dueOn) || (a.id ? byId.get(a.id)!.seq : 1e6) - (b.id ? byId.get(b.id)!.seq : 1e6));
+    // seq is renumbered by due date; the kept rows are updated in place so their allocations stay attached.
+    for (const [n, i] of sorted.entries()) {
+      const values = { seq: n + 1, dueOn: i.dueOn, amount: i.amount, note: i.note ?? null };
+      if (i.id) {
+        await tx.update(paymentInstalments).set(values).where(and(eq(paymentInstalments.tenantId, p.tenantId), eq(paymentInstalments.id, i.id)));
+      } else {
+        await tx.insert(paymentInstalments).values({ tenantId: p.tenantId, id: newId(), orderId, accountId: order.accountId, ownerId: order.ownerId, unitId: order.unitId, ...values });
+      }
+    }
+    await tx.update(orders).set({ updatedAt: new Date() }).where(and(eq(orders.tenantId, p.tenantId), eq(orders.id, orderId)));
+    const line = (i: { dueOn: string; amount: string }) => `${i.dueOn} ${money2(i.amount)}`;
     await audit(tx, ctx.actor, {
       action: 'payment_plan', objectType: 'order', objectId: orderId, objectLabel: order.number,
-      changes: { instalments: [null, plan.map((i) => `${i.dueOn} ${i.amount}`)] }, context: { accountId: order.accountId },
+      changes: { instalments: [existing.map(line), sorted.map(line)] }, context: { accountId: order.accountId },
+    });
+  });
+}
+
+/**
+ * Reverses a payment (bounced, booked twice, booked on the wrong order): its allocations come off
+ * the instalments in the same transaction and the payment leaves every figure, kept as a deleted
+ * row with the reason in the audit log.
+ */
+export async function reversePayment(ctx: Ctx, orderId: string, paymentId: string, reason: string): Promise<void> {
+  const p = ctx.principal;
+  await ctx.db.transaction(async (tx) => {
+    const order = await getOrderForPayments(tx, p, orderId);
+    const [payment] = await tx.select().from(payments)
+      .where(and(eq(payments.tenantId, p.tenantId), eq(payments.orderId, orderId), eq(payments.id, paymentId), isNull(payments.deletedAt)))
+      .for('update');
+    if (!payment) throw notFound();
+    const allocations = await tx.select().from(paymentAllocations)
+      .where(and(eq(paymentAllocations.tenantId, p.tenantId), eq(paymentAllocations.paymentId, paymentId)));
+    for (const a of allocations) {
+      await tx.update(paymentInstalments).set({ paid: sql`${paymentInstalments.paid} - ${a.amount}::numeric` })
+        .where(and(eq(paymentInstalments.tenantId, p.tenantId), eq(paymentInstalments.id, a.instalmentId)));
+    }
+    await tx.delete(paymentAllocations).where(and(eq(paymentAllocations.tenantId, p.tenantId), eq(paymentAllocations.paymentId, paymentId)));
+    await tx.update(payments).set({ deletedAt: new Date(), deletedBy: p.userId, updatedAt: new Date(), updatedBy: p.userId, version: payment.version + 1 })
+      .where(and(eq(payments.tenantId, p.tenantId), eq(payments.id, paymentId)));
+    await tx.update(orders).set({ updatedAt: new Date() }).where(and(eq(orders.tenantId, p.tenantId), eq(orders.id, orderId)));
+    await audit(tx, ctx.actor, {
+      action: 'payment_reversed', objectType: 'order', objectId: orderId, objectLabel: order.number,
+      changes: { payment: [`${payment.currency} ${money2(payment.amount)}`, null] },
+      context: {
+        accountId: order.accountId, paymentId, reason, receivedOn: payment.receivedOn, reference: payment.reference,
+        allocations: allocations.map((a) => ({ instalmentId: a.instalmentId, amount: money2(a.amount) })),
+      },
     });
   });
 }

@@ -4,11 +4,12 @@ import { z } from 'zod';
 import { can } from '../../platform/access/principal.ts';
 import { contextOf, type Ctx } from '../../platform/http/context.ts';
 import { fromScaled, money2, toScaled } from '../orders/money.ts';
-import { recordPayment, replacePaymentPlan } from './receivables.commands.ts';
+import { recordPayment, replacePaymentPlan, reversePayment } from './receivables.commands.ts';
 import './receivables.objects.ts';
 import { ageingReport, orderReceivables, receivablesSummary } from './receivables.queries.ts';
 import {
-  ageingQuery, ageingRowSchema, orderIdParams, orderReceivablesSchema, paymentPlanBody, recordPaymentBody, summaryQuery, summaryRowSchema,
+  ageingQuery, ageingRowSchema, orderIdParams, orderReceivablesSchema, paymentParams, paymentPlanBody, recordPaymentBody, reversePaymentBody, summaryQuery,
+  summaryRowSchema,
 } from './receivables.types.ts';
 
 const tags = ['Receivables'];
@@ -42,7 +43,11 @@ async function present(ctx: Ctx, orderId: string) {
       id: x.id, receivedOn: x.receivedOn, amount: money2(x.amount)!, currency: x.currency, method: x.method, reference: x.reference, note: x.note, createdByName,
       allocations: r.allocations.filter((a) => a.paymentId === x.id).map((a) => ({ instalmentId: a.instalmentId, amount: money2(a.amount)! })),
     })),
-    permissions: { recordPayment: can(ctx.principal, 'payment', 'create'), editPlan: can(ctx.principal, 'order', 'update') && received === 0n },
+    permissions: {
+      recordPayment: can(ctx.principal, 'payment', 'create') && r.order.status !== 'cancelled',
+      editPlan: can(ctx.principal, 'order', 'update') && r.order.status !== 'cancelled',
+      reversePayment: can(ctx.principal, 'payment', 'delete'),
+    },
   };
 }
 
@@ -56,7 +61,7 @@ export async function receivablesRoutes(server: FastifyInstance) {
 
   app.put('/orders/:id/payment-plan', {
     config: { permission: { object: 'order', action: 'update' } },
-    schema: { tags, summary: "Replace an order's instalments (they must add up to its total) while nothing has been received", params: orderIdParams, body: paymentPlanBody, response: { 200: orderReceivablesSchema } },
+    schema: { tags, summary: "Replace an order's payment plan: keep instalments by id, add new ones, drop the rest; paid ones stay at least as large; the plan adds up to the total", params: orderIdParams, body: paymentPlanBody, response: { 200: orderReceivablesSchema } },
   }, async (req) => {
     const ctx = contextOf(req);
     await replacePaymentPlan(ctx, req.params.id, req.body.instalments);
@@ -70,6 +75,15 @@ export async function receivablesRoutes(server: FastifyInstance) {
     const ctx = contextOf(req);
     await recordPayment(ctx, req.params.id, req.body);
     reply.status(201);
+    return present(ctx, req.params.id);
+  });
+
+  app.post('/orders/:id/payments/:paymentId/reverse', {
+    config: { permission: { object: 'payment', action: 'delete' } },
+    schema: { tags, summary: 'Reverse a payment recorded by mistake or bounced: its allocations come off the instalments; the reason is audited', params: paymentParams, body: reversePaymentBody, response: { 200: orderReceivablesSchema } },
+  }, async (req) => {
+    const ctx = contextOf(req);
+    await reversePayment(ctx, req.params.id, req.params.paymentId, req.body.reason);
     return present(ctx, req.params.id);
   });
 

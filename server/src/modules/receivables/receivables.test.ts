@@ -80,4 +80,56 @@ describe('receivables', () => {
     const tl = await repA.get(`/api/v1/accounts/${accountId}/timeline`);
     expect(tl.body.items.some((e: { change?: { action: string } }) => e.change?.action === 'payment_received')).toBe(true);
   });
+
+  it('edits the plan after money came in: paid instalments stay, at least as large; new ones are added, unpaid ones dropped', async () => {
+    const before = (await managerA.get(`/api/v1/orders/${orderId}/receivables`)).body;
+    const [i1, i2, i3, i4, i5] = before.instalments as { id: string; amount: string }[];
+    // Dropping the paid first instalment, or cutting the half-paid second below 500, is refused.
+    const put = (instalments: unknown[]) => t.app.inject({ method: 'PUT', url: `/api/v1/orders/${orderId}/payment-plan`, headers: { cookie: managerA.cookie, 'x-csrf-token': managerA.csrf }, payload: { instalments } });
+    const noFirst = await put([{ id: i2!.id, dueOn: '2026-01-31', amount: '3000' }, { id: i3!.id, dueOn: '2026-03-01', amount: '3000' }, { id: i4!.id, dueOn: '2026-04-01', amount: '1500' }, { id: i5!.id, dueOn: '2026-05-01', amount: '2500' }]);
+    expect(noFirst.statusCode).toBe(400);
+    const cut = await put([{ id: i1!.id, dueOn: '2025-12-31', amount: '1000' }, { id: i2!.id, dueOn: '2026-01-31', amount: '400' }, { dueOn: '2026-06-30', amount: '8600' }]);
+    expect(cut.statusCode).toBe(400);
+    expect((await put([{ id: i1!.id, dueOn: '2025-12-31', amount: '1000' }])).statusCode).toBe(400);
+    // Another branch does not find the order.
+    expect((await t.app.inject({ method: 'PUT', url: `/api/v1/orders/${orderId}/payment-plan`, headers: { cookie: managerB.cookie, 'x-csrf-token': managerB.csrf }, payload: { instalments: [{ dueOn: '2026-01-01', amount: '10000' }] } })).statusCode).toBe(404);
+    // Keep 1 and 2 (2 moved and reduced to what it got), merge 3-5 into two new instalments.
+    const ok = await put([
+      { id: i2!.id, dueOn: '2026-02-15', amount: '500', note: '已部分收款' },
+      { id: i1!.id, dueOn: '2025-12-31', amount: '1000' },
+      { dueOn: '2026-06-30', amount: '4000' },
+      { dueOn: '2026-09-30', amount: '4500' },
+    ]);
+    expect(ok.statusCode, ok.body).toBe(200);
+    const plan = ok.json();
+    expect(plan.instalments.map((i: { seq: number; dueOn: string; amount: string; paid: string }) => [i.seq, i.dueOn, i.amount, i.paid])).toEqual([
+      [1, '2025-12-31', '1000.00', '1000.00'], [2, '2026-02-15', '500.00', '500.00'], [3, '2026-06-30', '4000.00', '0.00'], [4, '2026-09-30', '4500.00', '0.00'],
+    ]);
+    expect(plan.instalments.map((i: { id: string }) => i.id).slice(0, 2)).toEqual([i1!.id, i2!.id]);
+    expect(plan).toMatchObject({ planned: '10000.00', received: '1500.00', outstanding: '8500.00' });
+    const events = await admin.get(`/api/v1/audit-events?objectId=${orderId}`);
+    expect(events.body.items.find((e: { action: string }) => e.action === 'payment_plan').changes.instalments[1]).toContain('2026-09-30 4500.00');
+  });
+
+  it('reverses a payment: the instalments owe it again, the reason is audited and on the timeline; only those allowed to', async () => {
+    const second = await admin.post(`/api/v1/orders/${orderId}/payments`, { amount: '2000.00', receivedOn: '2026-07-01', reference: 'DUP-002' });
+    expect(second.status).toBe(201);
+    expect(second.body.received).toBe('3500.00');
+    const paymentId = second.body.payments.find((x: { reference: string }) => x.reference === 'DUP-002').id as string;
+    expect(second.body.permissions.reversePayment).toBe(true);
+    expect((await managerA.get(`/api/v1/orders/${orderId}/receivables`)).body.permissions.reversePayment).toBe(false);
+    expect((await managerA.post(`/api/v1/orders/${orderId}/payments/${paymentId}/reverse`, { reason: '重复登记' })).status).toBe(403);
+    expect((await admin.post(`/api/v1/orders/${orderId}/payments/${paymentId}/reverse`, {})).status).toBe(400);
+    const res = await admin.post(`/api/v1/orders/${orderId}/payments/${paymentId}/reverse`, { reason: '重复登记' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ received: '1500.00', outstanding: '8500.00' });
+    expect(res.body.payments.map((x: { id: string }) => x.id)).not.toContain(paymentId);
+    expect(res.body.instalments.map((i: { paid: string }) => i.paid)).toEqual(['1000.00', '500.00', '0.00', '0.00']);
+    expect((await admin.post(`/api/v1/orders/${orderId}/payments/${paymentId}/reverse`, { reason: 'again' })).status).toBe(404);
+    const tl = await repA.get(`/api/v1/accounts/${accountId}/timeline`);
+    const entry = tl.body.items.find((e: { change?: { action: string } }) => e.change?.action === 'payment_reversed');
+    expect(entry.change.context).toMatchObject({ reason: '重复登记', paymentId });
+    // The ageing report no longer counts it as received.
+    expect((await managerA.get('/api/v1/receivables/ageing?asOf=2026-04-01')).body.rows[0].outstanding).toBe('8500.00');
+  });
 });

@@ -39,13 +39,22 @@ export const orderReceivablesSchema = z
     overdue: z.string(),
     instalments: z.array(instalmentSchema),
     payments: z.array(paymentSchema),
-    permissions: z.object({ recordPayment: z.boolean(), editPlan: z.boolean() }),
+    permissions: z.object({ recordPayment: z.boolean(), editPlan: z.boolean(), reversePayment: z.boolean() }),
   })
   .meta({ id: 'OrderReceivables' });
 
 export const paymentPlanBody = z.object({
-  instalments: z.array(z.object({ dueOn: day, amount: moneyString, note: optionalText(200) })).min(1).max(60),
+  instalments: z.array(z.object({
+    id: z.uuid().optional().describe('an instalment of this order to keep (and change); without it a new one is added'),
+    dueOn: day,
+    amount: moneyString,
+    note: optionalText(200),
+  })).min(1).max(60)
+    .describe('the whole plan: instalments left out are removed; one with money allocated to it must stay and keep at least what was paid'),
 });
+
+export const paymentParams = z.object({ id: z.uuid(), paymentId: z.uuid() });
+export const reversePaymentBody = z.object({ reason: z.string().trim().min(1).max(500).describe('why the payment is reversed (bounced, booked twice, wrong order…)') });
 
 export const recordPaymentBody = z.object({
   receivedOn: day.optional().describe('default: today'),
