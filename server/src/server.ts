@@ -12,6 +12,7 @@ import { poolReturnJob } from './modules/pool/pool-return.job.ts';
 import { backfillDedupKeysJob } from './modules/dedup/keys/backfill-keys.job.ts';
 import { taskReminderJob } from './modules/activities/task-reminder.job.ts';
 import { importJob } from './modules/imports/imports.job.ts';
+import { webhookJobs } from './modules/webhooks/webhooks.job.ts';
 import { fileStoreFrom, useFileStore } from './platform/files/current-file-store.ts';
 
 export const webDist = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../web/dist');
@@ -29,7 +30,7 @@ export function createApp(database: Database, config: Pick<Config, 'secureCookie
 }
 
 /** Every background job; a module with jobs adds its definitions here. */
-export const jobs = [purgeExpiredSessions, taskReminderJob, poolReturnJob, backfillDedupKeysJob, importJob];
+export const jobs = [purgeExpiredSessions, taskReminderJob, poolReturnJob, backfillDedupKeysJob, importJob, ...webhookJobs];
 
 export async function startServer(config: Config, opts: { onFirstAdmin?: (login: string, password: string) => void } = {}) {
   const started = performance.now();

@@ -29,6 +29,7 @@ import { savedViewsRoutes } from './saved-views/saved-views.routes.ts';
 import { searchRoutes } from './search/search.routes.ts';
 import { sessionRoutes } from './session/session.routes.ts';
 import { timelineRoutes } from './timeline/timeline.routes.ts';
+import { webhooksRoutes } from './webhooks/webhooks.routes.ts';
 
 /** Every capability of Kehu, in the order its routes register. Adding a module means one line here. */
 export const modules: { name: string; routes: (app: FastifyInstance) => Promise<void> }[] = [
@@ -62,4 +63,5 @@ export const modules: { name: string; routes: (app: FastifyInstance) => Promise<
   { name: 'forecast', routes: forecastRoutes },
   { name: 'imports', routes: importsRoutes },
   { name: 'exports', routes: exportsRoutes },
+  { name: 'webhooks', routes: webhooksRoutes },
 ];

@@ -12,6 +12,7 @@ export const settings = [
   { env: 'KEHU_LOG_LEVEL', default: 'info', help: 'log level: fatal, error, warn, info, debug' },
   { env: 'KEHU_SECURE_COOKIES', default: 'auto', help: 'mark cookies Secure: true, false, or auto (when behind HTTPS)' },
   { env: 'KEHU_JOBS', default: 'on', help: 'run background jobs in this process: on or off' },
+  { env: 'KEHU_WEBHOOK_TARGETS', default: 'lan', help: 'where webhooks may be sent: public (internet only), lan (also private networks), any (also this machine: tests, development)' },
   { env: 'KEHU_S3_BUCKET', default: '', help: 'keep uploaded files in this S3 bucket instead of KEHU_DATA_DIR/files' },
   { env: 'KEHU_S3_ENDPOINT', default: '', help: 'URL of an S3-compatible server (MinIO, Ceph, OSS…); empty for AWS' },
   { env: 'KEHU_S3_REGION', default: 'us-east-1', help: 'S3 region' },

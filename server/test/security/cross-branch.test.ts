@@ -279,3 +279,19 @@ describe('imports and exports of branch A seen from branch B', () => {
     }
   });
 });
+
+describe('webhook subscriptions and their deliveries seen from branch B', () => {
+  it('are company-wide admin settings: 403 to a branch manager, whatever the branch', async () => {
+    const hook = await admin.post('/api/v1/webhooks', { name: '泄漏测试推送', url: 'https://erp.example.com/hooks', events: ['*'], active: false });
+    expect(hook.status).toBe(201);
+    const id = hook.body.webhook.id as string;
+    for (const res of [
+      await managerB.get('/api/v1/webhooks'),
+      await managerB.get(`/api/v1/webhooks/${id}`),
+      await managerB.patch(`/api/v1/webhooks/${id}`, { version: 1, url: 'https://leaked.example.com/' }),
+      await managerB.get(`/api/v1/webhooks/${id}/deliveries`),
+      await managerB.post(`/api/v1/webhooks/${id}/rotate-secret`, { version: 1 }),
+    ]) expect(res.status).toBe(403);
+    expect((await admin.get(`/api/v1/webhooks/${id}`)).body.url).toBe('https://erp.example.com/hooks');
+  });
+});

@@ -36,6 +36,7 @@ const verbs: Record<string, Label> = {
   milestone_changed: { 'zh-CN': '执行节点变更', 'en-US': 'milestone changed' },
   payment_plan_changed: { 'zh-CN': '回款计划变更', 'en-US': 'payment plan changed' },
   recorded: { 'zh-CN': '登记', 'en-US': 'recorded' },
+  reversed: { 'zh-CN': '冲销', 'en-US': 'reversed' },
 };
 
 const crud = { created: ['create'], updated: ['update'], deleted: ['delete'], restored: ['restore'] };
@@ -72,7 +73,7 @@ const objects: ObjectEvents[] = [
     },
   },
   // A payment is audited on its order; the webhook reports the payment, with the order as related.
-  { auditType: 'order', type: 'payment', label: { 'zh-CN': '回款', 'en-US': 'Payment' }, events: { recorded: ['payment_received'] } },
+  { auditType: 'order', type: 'payment', label: { 'zh-CN': '回款', 'en-US': 'Payment' }, events: { recorded: ['payment_received'], reversed: ['payment_reversed'] } },
   { auditType: 'product', type: 'product', label: { 'zh-CN': '产品', 'en-US': 'Product' }, events: { created: ['create'], updated: ['update'], deleted: ['delete'] } },
 ];
 

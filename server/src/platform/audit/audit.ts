@@ -19,24 +19,50 @@ export interface AuditInput {
   context?: Record<string, unknown>;
 }
 
+/** An audit event as written: what `audit()` was given, with its id and time. */
+export interface AuditedEvent extends AuditInput {
+  id: string;
+  occurredAt: Date;
+}
+
+/**
+ * Called after `audit()` writes events, with the same transaction: whatever a listener writes
+ * commits or rolls back with the change itself (a transactional outbox, e.g. for webhooks). A
+ * listener that throws fails the change, so it must only write, never call out.
+ */
+export type AuditListener = (tx: Executor, actor: Actor, events: AuditedEvent[]) => Promise<void>;
+const listeners = new Set<AuditListener>();
+
+/** Registers a listener for every audit write in this process; returns its removal. */
+export function onAudit(listener: AuditListener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
 /** Writes one audit event; call it with the transaction that makes the change. */
 export async function audit(tx: Executor, actor: Actor, event: AuditInput | AuditInput[]): Promise<void> {
   const events = Array.isArray(event) ? event : [event];
   if (!events.length) return;
-  await tx.insert(auditEvents).values(
-    events.map((e) => ({
-      tenantId: actor.tenantId,
-      id: newId(),
-      actorUserId: actor.userId,
-      actorApiKeyId: actor.apiKeyId,
-      action: e.action,
-      objectType: e.objectType,
-      objectId: e.objectId,
-      objectLabel: e.objectLabel,
-      changes: e.changes,
-      context: { ...actor.context, ...e.context },
-    })),
-  );
+  const rows = events.map((e) => ({
+    tenantId: actor.tenantId,
+    id: newId(),
+    actorUserId: actor.userId,
+    actorApiKeyId: actor.apiKeyId,
+    action: e.action,
+    objectType: e.objectType,
+    objectId: e.objectId,
+    objectLabel: e.objectLabel,
+    changes: e.changes,
+    context: { ...actor.context, ...e.context },
+  }));
+  if (!listeners.size) {
+    await tx.insert(auditEvents).values(rows);
+    return;
+  }
+  const written = await tx.insert(auditEvents).values(rows).returning({ id: auditEvents.id, occurredAt: auditEvents.occurredAt });
+  const at = new Map(written.map((w) => [w.id, w.occurredAt]));
+  const audited = events.map((e, i) => ({ ...e, id: rows[i].id, occurredAt: at.get(rows[i].id)!, context: rows[i].context }));
+  for (const listener of listeners) await listener(tx, actor, audited);
 }
 
 const normalise = (v: unknown) => (v instanceof Date ? v.toISOString() : v === undefined ? null : v);

@@ -64,6 +64,10 @@ export const errorCodes = {
     status: 409,
     message: { 'zh-CN': '可能与已有客户重复：请选择已有客户，或确认仍要新建', 'en-US': 'This may be an existing customer: pick the existing account or confirm a new one' },
   },
+  webhook_disabled: {
+    status: 409,
+    message: { 'zh-CN': '该 Webhook 订阅已停用，请先启用', 'en-US': 'This webhook is disabled; enable it first' },
+  },
   lead_already_converted: { status: 409, message: { 'zh-CN': '该线索已转化', 'en-US': 'This lead has already been converted' } },
   payload_too_large: { status: 413, message: { 'zh-CN': '请求内容过大', 'en-US': 'Request body too large' } },
   rate_limited: { status: 429, message: { 'zh-CN': '请求过于频繁，请稍后再试', 'en-US': 'Too many requests; try again later' } },
