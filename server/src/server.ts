@@ -10,6 +10,7 @@ import { startJobRunner } from './platform/jobs/job-runner.ts';
 import { purgeExpiredSessions } from './platform/jobs/purge-expired-sessions.job.ts';
 import { poolReturnJob } from './modules/pool/pool-return.job.ts';
 import { backfillDedupKeysJob } from './modules/dedup/keys/backfill-keys.job.ts';
+import { duplicateReportJob, nightlyDuplicateReportJob } from './modules/dedup/report/report.job.ts';
 import { taskReminderJob } from './modules/activities/task-reminder.job.ts';
 import { importJob } from './modules/imports/imports.job.ts';
 import { webhookJobs } from './modules/webhooks/webhooks.job.ts';
@@ -30,7 +31,7 @@ export function createApp(database: Database, config: Pick<Config, 'secureCookie
 }
 
 /** Every background job; a module with jobs adds its definitions here. */
-export const jobs = [purgeExpiredSessions, taskReminderJob, poolReturnJob, backfillDedupKeysJob, importJob, ...webhookJobs];
+export const jobs = [purgeExpiredSessions, taskReminderJob, poolReturnJob, backfillDedupKeysJob, duplicateReportJob, nightlyDuplicateReportJob, importJob, ...webhookJobs];
 
 export async function startServer(config: Config, opts: { onFirstAdmin?: (login: string, password: string) => void } = {}) {
   const started = performance.now();

@@ -69,13 +69,19 @@ export const opportunities = pgTable(
     foreignKey({ columns: [t.tenantId, t.pipelineId], foreignColumns: [pipelines.tenantId, pipelines.id] }),
     foreignKey({ columns: [t.tenantId, t.stageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }),
     index('opportunities_account_idx').on(t.tenantId, t.accountId, t.status),
-    // The board for one rep, and the coaching view.
-    index('opportunities_owner_idx').on(t.tenantId, t.ownerId, t.status, t.stageId),
+    // The board for one rep (each column's first cards by close date, straight from the index) and the coaching view.
+    index('opportunities_owner_idx').on(t.tenantId, t.ownerId, t.stageId, t.expectedCloseDate, t.id),
     index('opportunities_unit_idx').on(t.tenantId, t.unitId, t.status),
     // The board's columns: the first deals of a stage by close date.
     index('opportunities_stage_close_idx').on(t.tenantId, t.stageId, t.expectedCloseDate, t.id),
-    // Funnel over a period: created_at range, then pipeline.
     index('opportunities_created_idx').on(t.tenantId, t.createdAt, t.pipelineId),
+    // The funnel over a period: every column it reads is in the index, so a year of a whole tenant's
+    // deals (1.5 million at 3 million deals) is an index-only scan, never the wide rows.
+    index('opportunities_funnel_idx')
+      .on(t.tenantId, t.pipelineId, t.createdAt, t.reachedOrder, t.stageId, t.status, t.amount, t.ownerId, t.unitId)
+      .where(sql`${t.deletedAt} is null`),
+    // Deleted deals, few: reports over a tenant-wide scope leave them out with an anti-join on this.
+    index('opportunities_deleted_idx').on(t.tenantId, t.id).where(sql`${t.deletedAt} is not null`),
     // Forecast: open and won deals by close month.
     index('opportunities_close_idx').on(t.tenantId, t.expectedCloseDate, t.status),
     index('opportunities_closed_at_idx').on(t.tenantId, t.closedAt).where(sql`${t.closedAt} is not null`),
@@ -143,6 +149,7 @@ export const opportunityStageHistory = pgTable(
     foreignKey({ columns: [t.tenantId, t.opportunityId], foreignColumns: [opportunities.tenantId, opportunities.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.stageId], foreignColumns: [pipelineStages.tenantId, pipelineStages.id] }),
     index('opportunity_stage_history_opp_idx').on(t.tenantId, t.opportunityId, t.enteredAt),
-    index('opportunity_stage_history_stage_idx').on(t.tenantId, t.pipelineId, t.stageId, t.enteredAt),
+    // Time in stage over a period: the stays of a pipeline by the day they began, with what the report reads.
+    index('opportunity_stage_history_stage_idx').on(t.tenantId, t.pipelineId, t.enteredAt, t.stageId, t.leftAt, t.opportunityId),
   ],
 );

@@ -29,8 +29,8 @@ export const paymentInstalments = pgTable(
     foreignKey({ columns: [t.tenantId, t.orderId], foreignColumns: [orders.tenantId, orders.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.tenantId, t.accountId], foreignColumns: [accounts.tenantId, accounts.id] }),
     index('payment_instalments_order_idx').on(t.tenantId, t.orderId, t.seq),
-    // outstanding instalments by due date: the ageing report and the overdue lists
-    index('payment_instalments_open_idx').on(t.tenantId, t.dueOn).where(sql`${t.paid} < ${t.amount}`),
+    // outstanding instalments by due date, with what the ageing report and the summaries read (index-only)
+    index('payment_instalments_open_idx').on(t.tenantId, t.dueOn, t.amount, t.paid, t.orderId, t.ownerId, t.unitId, t.accountId).where(sql`${t.paid} < ${t.amount}`),
     index('payment_instalments_account_idx').on(t.tenantId, t.accountId).where(sql`${t.paid} < ${t.amount}`),
   ],
 );

@@ -33,6 +33,10 @@ export const errorCodes = {
     status: 409,
     message: { 'zh-CN': '该客户已由 {ownerName}（{unitName}）登记', 'en-US': 'This customer is already registered by {ownerName} ({unitName})' },
   },
+  duplicate_report_running: {
+    status: 409,
+    message: { 'zh-CN': '查重报告正在计算中，请等待完成', 'en-US': 'The duplicate report is already being computed; wait for it to finish' },
+  },
   pool_cap_reached: {
     status: 409,
     message: { 'zh-CN': '私海客户已达上限（{max} 个），请先释放客户', 'en-US': 'You already hold the maximum of {max} private customers; release one first' },

@@ -1,13 +1,16 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { Button, Card, Checkbox, Empty, Flex, List, Spin, Tag, Typography } from 'antd';
-import { MergeCellsOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Button, Card, Checkbox, Empty, Flex, List, Segmented, Spin, Tag, Typography } from 'antd';
+import { MergeCellsOutlined } from '@ant-design/icons';
 import { api, call } from '../../app/api/client';
 import { useApi } from '../../app/api/use-api';
 import { useT } from '../../app/i18n/i18n-context';
 import { hasMessage } from '../../app/i18n/translate';
 import { PageHeader } from '../../app/shell/PageHeader';
 import type { DuplicateGroup } from './dedup-api';
+import { ReportRunStatus } from './ReportRunStatus';
+
+const PAGE_SIZE = 30;
 
 /** One group: its accounts to tick (two or more go to the merge page), the reasons that link them. */
 function GroupCard({ group, index }: { group: DuplicateGroup; index: number }) {
@@ -23,6 +26,7 @@ function GroupCard({ group, index }: { group: DuplicateGroup; index: number }) {
         <Flex gap={8} align="center" wrap>
           <span>#{index + 1}</span>
           <Tag color={group.score >= 0.9 ? 'red' : 'gold'}>{t('dup.score', { score: Math.round(group.score * 100) })}</Tag>
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('dup.report.size', { size: group.size })}</Typography.Text>
         </Flex>
       }
       extra={
@@ -63,43 +67,53 @@ function GroupCard({ group, index }: { group: DuplicateGroup; index: number }) {
   );
 }
 
-/** The administrators' report of likely duplicate groups across the whole company. */
+/** The administrators' report of likely duplicate groups across the company, from the latest computed run. */
 export default function DuplicateReportPage() {
   const t = useT();
+  const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<'score' | 'size'>('score');
   const [tick, setTick] = useState(0);
-  const { data, loading } = useApi(() => call(api.GET('/api/v1/duplicates/report', { params: { query: { limit: 500 } } })), [tick]);
+  const { data } = useApi(
+    () => call(api.GET('/api/v1/duplicates/report', { params: { query: { offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE, sort } } })),
+    [page, sort, tick],
+  );
+  const status = useMemo(() => data && { latest: data.latest, active: data.active, failed: data.failed }, [data]);
   return (
     <>
-      <PageHeader
-        title={t('dup.report.title')}
-        extra={
-          <Button icon={<ReloadOutlined />} loading={loading} onClick={() => setTick((n) => n + 1)}>
-            {t('dup.report.refresh')}
-          </Button>
-        }
-      >
-        <Typography.Text type="secondary">{t('dup.report.text')}</Typography.Text>
-        {data && (
-          <Typography.Text type="secondary" style={{ display: 'block' }} data-testid="duplicate-stats">
-            {t('dup.report.groups', { groups: data.totalGroups, accounts: data.stats.accounts, ms: data.stats.loadMs + data.stats.matchMs })}
-          </Typography.Text>
-        )}
+      <PageHeader title={t('dup.report.title')}>
+        <Typography.Text type="secondary" style={{ display: 'block', marginBottom: 8 }}>{t('dup.report.text')}</Typography.Text>
+        {status && <ReportRunStatus initial={status} onFinished={() => { setPage(1); setTick((n) => n + 1); }} />}
       </PageHeader>
       {!data ? (
         <Spin />
-      ) : !data.groups.length ? (
-        <Empty description={t('common.noResults')} />
       ) : (
-        <List
-          grid={{ gutter: 12, xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
-          dataSource={data.groups}
-          pagination={{ pageSize: 30, hideOnSinglePage: true, size: 'small' }}
-          renderItem={(group, i) => (
-            <List.Item>
-              <GroupCard group={group} index={i} />
-            </List.Item>
+        <>
+          <Flex gap={8} align="center" wrap style={{ marginBottom: 12 }}>
+            <Typography.Text>{t('dup.report.total', { total: data.total })}</Typography.Text>
+            <Segmented
+              size="small"
+              value={sort}
+              onChange={(v) => { setSort(v as 'score' | 'size'); setPage(1); }}
+              options={[{ value: 'score', label: t('dup.report.sort.score') }, { value: 'size', label: t('dup.report.sort.size') }]}
+              data-testid="duplicate-sort"
+            />
+          </Flex>
+          {!data.groups.length ? (
+            <Empty description={data.latest ? t('common.noResults') : t('dup.report.never')} />
+          ) : (
+            <List
+              grid={{ gutter: 12, xs: 1, sm: 1, md: 2, lg: 2, xl: 3, xxl: 3 }}
+              dataSource={data.groups}
+              rowKey="groupNo"
+              pagination={{ current: page, pageSize: PAGE_SIZE, total: data.total, onChange: setPage, showSizeChanger: false, size: 'small', hideOnSinglePage: true }}
+              renderItem={(group, i) => (
+                <List.Item>
+                  <GroupCard group={group} index={(page - 1) * PAGE_SIZE + i} />
+                </List.Item>
+              )}
+            />
           )}
-        />
+        </>
       )}
     </>
   );

@@ -8,3 +8,5 @@ type Get<P extends ClientPathsWithMethod<Api, 'get'>> = MethodResponse<Api, 'get
 export type DuplicateCandidate = components['schemas']['DuplicateCandidate'];
 export type DuplicateReport = Get<'/api/v1/duplicates/report'>;
 export type DuplicateGroup = DuplicateReport['groups'][number];
+export type DuplicateReportRun = components['schemas']['DuplicateReportRun'];
+export type DuplicateReportStatus = Get<'/api/v1/duplicates/report/status'>;
