@@ -26,6 +26,8 @@ export interface Database {
   /** raw query with $1 parameters on the primary; used by the job queue and backups */
   query<T = Record<string, unknown>>(sqlText: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /** PGlite only: the data folder as a tarball, to start other in-memory databases from */
+  dumpImage?(): Promise<Blob>;
 }
 
 export const migrationsFolder = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../migrations');
@@ -37,6 +39,8 @@ export interface OpenOptions {
   dataDir?: string;
   poolSize?: number;
   migrate?: boolean;
+  /** an in-memory PGlite started from this dumped data folder instead of initdb (tests: a migrated template) */
+  pgliteImage?: Blob;
   /** called with every statement drizzle sends and its parameters (bench/capture.ts records them) */
   onQuery?: (sqlText: string, params: unknown[]) => void;
 }
@@ -53,7 +57,10 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
   const release = opts.dataDir ? await lockDataDir(opts.dataDir) : undefined;
   let client: PGlite;
   try {
-    client = await PGlite.create(opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined, { extensions: { pg_trgm } });
+    client = await PGlite.create(opts.dataDir ? path.join(opts.dataDir, 'pg') : undefined, {
+      extensions: { pg_trgm },
+      loadDataDir: opts.dataDir ? undefined : opts.pgliteImage,
+    });
   } catch (err) {
     await release?.();
     throw err;
@@ -65,6 +72,7 @@ async function openPglite(opts: OpenOptions): Promise<Database> {
     readDbs: [db],
     exec: async (text) => void (await client.exec(text)),
     query: async <T,>(text: string, params?: unknown[]) => (await client.query<T>(text, params as unknown[])).rows,
+    dumpImage: () => client.dumpDataDir('none'),
     close: async () => {
       await client.close();
       await release?.();
