@@ -38,3 +38,19 @@ export async function runAccountOwnerMoveHooks(tx: Executor, ctx: Ctx, moves: Ac
   if (!moves.length) return;
   for (const hook of moveHooks) await hook(tx, ctx, moves);
 }
+
+/**
+ * Other modules' work for many accounts created at once by the bulk path (import): the same rules
+ * as for one created account (duplicate-check keys, ownership history), done set-based in the
+ * transaction that wrote them.
+ */
+export type CreatedAccount = Pick<AccountRecord, 'id' | 'name' | 'shortName' | 'englishName' | 'formerNames' | 'creditCode' | 'phones' | 'emails' | 'ownerId' | 'unitId'>;
+export type AccountsCreatedHook = (tx: Executor, ctx: Ctx, created: CreatedAccount[]) => Promise<void>;
+
+const createdHooks: AccountsCreatedHook[] = [];
+export const registerAccountsCreatedHook = (hook: AccountsCreatedHook): void => void createdHooks.push(hook);
+
+export async function runAccountsCreatedHooks(tx: Executor, ctx: Ctx, created: CreatedAccount[]): Promise<void> {
+  if (!created.length) return;
+  for (const hook of createdHooks) await hook(tx, ctx, created);
+}

@@ -1,4 +1,5 @@
 import { and, eq, sql } from 'drizzle-orm';
+import { copyRows } from '../../platform/db/copy-rows.ts';
 import type { Database, Executor } from '../../platform/db/engine.ts';
 import { audit } from '../../platform/audit/audit.ts';
 import { actorOf, type Ctx } from '../../platform/http/context.ts';
@@ -10,9 +11,9 @@ import { reason } from './issue-reasons.ts';
 import { importJobs, importRows, type RowIssue, type RowOutcome } from './imports.schema.ts';
 import { mapValues } from './mapping.ts';
 import { dataRows, type DataRow } from './reader/table.ts';
-import { importTarget, type TargetSession } from './targets/import-target.ts';
+import { importTarget, type ConvertedRow, type TargetSession } from './targets/import-target.ts';
 
-export const BATCH_ROWS = 1000;
+export const BATCH_ROWS = 5000;
 
 export type ImportJobRow = typeof importJobs.$inferSelect;
 
@@ -60,6 +61,10 @@ interface Decided {
   cells: string[] | null;
 }
 
+/** Reads a batch's cells as the target's records: CPU only, so it can run while the previous batch writes. */
+export const convertBatch = <R>(job: ImportJobRow, session: TargetSession<R>, rows: DataRow[]): ConvertedRow<R>[] =>
+  rows.map((r) => session.convert(mapValues(r.cells, job.mapping)));
+
 /**
  * Decides and writes one batch in the caller's transaction: converts rows, checks them, looks up
  * duplicates for the whole batch in one query, inserts the new records in one multi-row insert,
@@ -71,11 +76,11 @@ export async function writeBatch<R>(
   job: ImportJobRow,
   session: TargetSession<R>,
   rows: DataRow[],
-  opts: { dryRun?: boolean; timings?: Record<string, number> } = {},
+  opts: { dryRun?: boolean; timings?: Record<string, number>; converted?: ConvertedRow<R>[] } = {},
 ): Promise<Decided[]> {
   const policy = job.options.duplicatePolicy;
   const tm = opts.timings;
-  const converted = await timed(tm, 'convert', () => rows.map((r) => session.convert(mapValues(r.cells, job.mapping))));
+  const converted = opts.converted ?? (await timed(tm, 'convert', () => convertBatch(job, session, rows)));
   const validIdx = converted.map((c, i) => (c.record ? i : -1)).filter((i) => i >= 0);
   const records = validIdx.map((i) => converted[i].record!);
   const extra = await timed(tm, 'check', () => session.check(tx, records));
@@ -130,11 +135,7 @@ export async function writeBatch<R>(
   const ids = await timed(tm, 'insert', () => session.insert(tx, creates.map(({ rowNo, record }) => ({ rowNo, record }))));
   creates.forEach((c, k) => (decided[c.at].recordId = ids[k]));
 
-  await timed(tm, 'outcomes', async () => {
-    for (let i = 0; i < decided.length; i += 2000) {
-      await tx.insert(importRows).values(decided.slice(i, i + 2000).map((d) => ({ tenantId: job.tenantId, importId: job.id, ...d })));
-    }
-  });
+  await timed(tm, 'outcomes', () => copyRows(tx, importRows, decided.map((d) => ({ tenantId: job.tenantId, importId: job.id, ...d }))));
   const count = (o: RowOutcome) => decided.filter((d) => d.outcome === o).length;
   const counts = { created: count('created'), updated: count('updated'), skipped: count('skipped'), errors: count('error') };
   const last = rows[rows.length - 1].rowNo;
@@ -206,14 +207,23 @@ export async function runImport(database: Database, tenantId: string, importId: 
   profile.timings = hooks.timings;
   let batch: DataRow[] = [];
   let batchNo = 0;
+  // Two batches in flight: while one is written (the process waits on the database), the next is
+  // read and converted. Batches still commit one after the other, each seeing the ones before.
+  let writing: Promise<void> = Promise.resolve();
   const flush = async () => {
     const rows = batch;
     batch = [];
-    await db.transaction(async (tx) => {
-      await writeBatch(tx, ctx, job!, session, rows, { timings: hooks.timings });
-    });
-    batchNo++;
-    await hooks.afterBatch?.(batchNo);
+    const converted = await timed(hooks.timings, 'convert', () => convertBatch(job!, session, rows));
+    await writing;
+    writing = (async () => {
+      await db.transaction(async (tx) => {
+        await writeBatch(tx, ctx, job!, session, rows, { timings: hooks.timings, converted });
+      });
+      batchNo++;
+      await hooks.afterBatch?.(batchNo);
+    })();
+    // A failed write stops the reading at the next flush; keep it from counting as unhandled meanwhile.
+    writing.catch(() => {});
   };
   const reading = dataRows(openImportFile(job), job.layout, job.rowsDone);
   for (;;) {
@@ -224,6 +234,7 @@ export async function runImport(database: Database, tenantId: string, importId: 
     if (batch.length >= size) await flush();
   }
   if (batch.length) await flush();
+  await writing;
   await db
     .update(importJobs)
     .set({ state: 'done', finishedAt: new Date(), updatedAt: new Date() })

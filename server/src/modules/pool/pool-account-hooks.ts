@@ -1,4 +1,4 @@
-import { registerAccountOwnerMoveHook, registerAccountWriteHook } from '../accounts/account-write-hooks.ts';
+import { registerAccountOwnerMoveHook, registerAccountsCreatedHook, registerAccountWriteHook } from '../accounts/account-write-hooks.ts';
 import { recordOwnerChanges } from './pool-history.ts';
 
 /** Ownership history starts with the registration and follows owner changes made by editing the account. */
@@ -13,4 +13,11 @@ registerAccountWriteHook(async (tx, ctx, { before, after }) => {
 /** Bulk reassignment from the accounts list: one history row per account moved, as for a single edit. */
 registerAccountOwnerMoveHook(async (tx, ctx, moves) => {
   await recordOwnerChanges(tx, ctx.principal.tenantId, ctx.principal.userId, moves.map((m) => ({ ...m, reason: 'assigned' as const })));
+});
+
+/** Accounts created in bulk (import): each one's history starts with its registration. */
+registerAccountsCreatedHook(async (tx, ctx, created) => {
+  await recordOwnerChanges(tx, ctx.principal.tenantId, ctx.principal.userId, created.map((a) => ({
+    accountId: a.id, fromOwnerId: null, toOwnerId: a.ownerId, fromUnitId: null, toUnitId: a.unitId, reason: 'created' as const, note: ctx.actor.context?.importId ? 'import' : null,
+  })));
 });

@@ -1,5 +1,6 @@
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/engine.ts';
+import { copyRows } from '../../platform/db/copy-rows.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { users } from '../org/org.schema.ts';
 import { accountOwnerHistory, type OwnerChangeReason } from './pool.schema.ts';
@@ -17,11 +18,10 @@ export interface OwnerChange {
 /** Appends owner changes; call it in the transaction that changes accounts.owner_id. */
 export async function recordOwnerChanges(db: Executor, tenantId: string, actorUserId: string | null, changes: OwnerChange[]): Promise<void> {
   const at = new Date();
-  for (let i = 0; i < changes.length; i += 1000) {
-    await db.insert(accountOwnerHistory).values(
-      changes.slice(i, i + 1000).map((c) => ({ tenantId, id: newId(), actorUserId, at, note: c.note ?? null, ...c })),
-    );
-  }
+  const rows = changes.map((c) => ({ tenantId, id: newId(), actorUserId, at, note: c.note ?? null, ...c }));
+  // COPY for the bulk paths (import, transfer of a rep's book); a plain insert for one change.
+  if (rows.length > 50) await copyRows(db, accountOwnerHistory, rows);
+  else if (rows.length) await db.insert(accountOwnerHistory).values(rows);
 }
 
 /** An account's owner history, newest first, with the people's names. */

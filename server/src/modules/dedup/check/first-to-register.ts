@@ -1,7 +1,7 @@
 import { can } from '../../../platform/access/principal.ts';
 import { AppError } from '../../../platform/http/errors.ts';
-import { registerAccountWriteHook } from '../../accounts/account-write-hooks.ts';
-import { syncDedupKeys } from '../keys/dedup-keys.ts';
+import { registerAccountsCreatedHook, registerAccountWriteHook } from '../../accounts/account-write-hooks.ts';
+import { insertDedupKeys, syncDedupKeys } from '../keys/dedup-keys.ts';
 import { findHeldDuplicates } from './duplicate-check.ts';
 
 /**
@@ -27,6 +27,9 @@ registerAccountWriteHook(async (tx, ctx, { before, after }) => {
   }
   if (!before || keyFieldsChanged(before, after)) await syncDedupKeys(tx, p.tenantId, after);
 });
+
+/** Accounts created in bulk (import, which applies its own duplicate policy first) get their keys in one go. */
+registerAccountsCreatedHook((tx, ctx, created) => insertDedupKeys(tx, ctx.principal.tenantId, created));
 
 const keyFields = ['name', 'shortName', 'englishName', 'formerNames', 'creditCode', 'phones', 'emails'] as const;
 const keyFieldsChanged = (a: Record<(typeof keyFields)[number], unknown>, b: Record<(typeof keyFields)[number], unknown>) =>

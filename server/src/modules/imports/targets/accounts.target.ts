@@ -2,20 +2,22 @@ import { and, eq, sql } from 'drizzle-orm';
 import { can, inScope } from '../../../platform/access/principal.ts';
 import { audit, diff } from '../../../platform/audit/audit.ts';
 import type { Executor } from '../../../platform/db/engine.ts';
-import { newId } from '../../../platform/db/ids.ts';
+import { textArrayParam } from '../../../platform/db/array-param.ts';
 import { accountDerivedColumns } from '../../accounts/accounts.search-columns.ts';
+import { createAccountsBulk } from '../../accounts/accounts.create-many.ts';
 import { auditedAccountFields } from '../../accounts/accounts.commands.ts';
 import { accounts, accountTiers, type AccountTier } from '../../accounts/accounts.schema.ts';
 import { listAccountTypes } from '../../accounts/account-types/account-types.queries.ts';
 import { formatCustomValue, loadCustomFields } from '../../custom-fields/index.ts';
 import { regionName } from '../../accounts/regions/regions.ts';
 import { keysOf, syncDedupKeys } from '../../dedup/keys/dedup-keys.ts';
-import { dedupKeys } from '../../dedup/keys/dedup-keys.schema.ts';
 import { normalizeCompanyName } from '../../dedup/matcher/index.ts';
 import { compareRegions } from '../../dedup/matcher/regions.ts';
-import { recordOwnerChanges } from '../../pool/pool-history.ts';
+// The other modules' rules for created accounts (keys, ownership history) must be registered
+// wherever an import runs: the server, the CLI, the bench.
+import '../../dedup/check/first-to-register.ts';
+import '../../pool/pool-account-hooks.ts';
 import { rowsOf } from '../../search/fenced-query.ts';
-import { profile, timed } from '../imports.engine.ts';
 import { reason } from '../issue-reasons.ts';
 import { customImportFields, customValues, RowChecker } from './field-values.ts';
 import { registerImportTarget, type ImportField } from './import-target.ts';
@@ -66,6 +68,10 @@ export interface AccountImport {
   custom: Record<string, unknown>;
   ownerId?: string;
   present: Set<string>;
+  /** search and sort columns, computed with the row (the CPU work runs while the previous batch writes) */
+  derived?: ReturnType<typeof accountDerivedColumns>;
+  /** its duplicate-check keys, computed once */
+  keys?: string[];
 }
 
 const regionFields = ['province', 'city', 'district', 'region'];
@@ -92,14 +98,25 @@ export const accountsImportTarget = registerImportTarget<AccountImport>({
 
     // Exact keys of the duplicate check: credit code, phone, and the normalised name with its region
     // (杭州某某 and 宁波某某 share a core but are two companies; 某某 and 上海某某 are one).
+    // A name is normalised for its key, its lookup and its comparison with hits: once per batch.
+    const normalized = new Map<string, ReturnType<typeof normalizeCompanyName>>();
+    const normalize = (name: string) => {
+      let n = normalized.get(name);
+      if (!n) {
+        if (normalized.size > 50_000) normalized.clear();
+        n = normalizeCompanyName(name);
+        normalized.set(name, n);
+      }
+      return n;
+    };
     const nameKey = (name: string) => {
-      const n = normalizeCompanyName(name);
+      const n = normalize(name);
       return `n:${n.core}|${n.regions.map((r) => r.label).join('/')}`;
     };
-    const duplicateKeys = (r: AccountImport) => [
+    const duplicateKeys = (r: AccountImport) => (r.keys ??= [
       ...keysOf({ id: '', ...r.values, name: '' }).filter((k) => k.startsWith('cc:') || k.startsWith('t:')),
       nameKey(r.values.name),
-    ];
+    ]);
 
     return {
       convert(values) {
@@ -143,7 +160,10 @@ export const accountsImportTarget = registerImportTarget<AccountImport>({
           ownerId,
           present: new Set(Object.keys(values).filter((k) => values[k]?.trim())),
         };
-        return check.issues.length ? { issues: check.issues } : { record, issues: [] };
+        if (check.issues.length) return { issues: check.issues };
+        record.derived = accountDerivedColumns({ ...record.values, formerNames: [] });
+        duplicateKeys(record);
+        return { record, issues: [] };
       },
 
       async check(tx, records) {
@@ -157,7 +177,7 @@ export const accountsImportTarget = registerImportTarget<AccountImport>({
         // Stored keys to look up: cc: and t: as they are, the name through its core (c:), checked below.
         const lookups = records.map((r) => {
           const keys = duplicateKeys(r).filter((k) => !k.startsWith('n:'));
-          const core = normalizeCompanyName(r.values.name).core;
+          const core = normalize(r.values.name).core;
           return core ? [...keys, `c:${core}`] : keys;
         });
         const all = [...new Set(lookups.flat())];
@@ -165,14 +185,14 @@ export const accountsImportTarget = registerImportTarget<AccountImport>({
         const found = rowsOf<{ key: string; id: string; name: string; owner_id: string; unit_id: string }>(await tx.execute(sql`
           select k.key, a.id, a.name, a.owner_id, a.unit_id
           from dedup_keys k join accounts a on a.tenant_id = k.tenant_id and a.id = k.account_id
-          where k.tenant_id = ${p.tenantId} and k.key in (${sql.join(all.map((k) => sql`${k}`), sql`, `)}) and a.deleted_at is null`));
+          where k.tenant_id = ${p.tenantId} and k.key = any(${textArrayParam(all)}) and a.deleted_at is null`));
         const byKey = new Map<string, (typeof found)[number][]>();
         for (const row of found) byKey.set(row.key, [...(byKey.get(row.key) ?? []), row]);
         const rank = (k: string) => (k.startsWith('cc:') ? 0 : k.startsWith('c:') ? 1 : 2);
         return records.map((record, i) => {
-          const regions = normalizeCompanyName(record.values.name).regions;
+          const regions = normalize(record.values.name).regions;
           for (const key of [...lookups[i]].sort((a, b) => rank(a) - rank(b))) {
-            const hits = (byKey.get(key) ?? []).filter((h) => !key.startsWith('c:') || compareRegions(normalizeCompanyName(h.name).regions, regions) !== 'different');
+            const hits = (byKey.get(key) ?? []).filter((h) => !key.startsWith('c:') || compareRegions(normalize(h.name).regions, regions) !== 'different');
             const hit = hits[0];
             if (!hit) continue;
             const changeable = can(p, 'account', 'update') && inScope(p, 'account', { ownerId: hit.owner_id, unitId: hit.unit_id });
@@ -184,33 +204,7 @@ export const accountsImportTarget = registerImportTarget<AccountImport>({
 
       async insert(tx, rows) {
         const ownership = await ownershipOf(tx, rows.map((r) => r.record));
-        const ids = rows.map(() => newId());
-        const now = new Date();
-        const values = await timed(profile.timings, 'insert.derive', () => rows.map(({ record }, i) => ({
-          tenantId: p.tenantId,
-          id: ids[i],
-          ...record.values,
-          kind: 'company' as const,
-          formerNames: [],
-          custom: record.custom,
-          ...ownership[i],
-          ...accountDerivedColumns({ ...record.values, formerNames: [] }),
-          createdAt: now,
-          updatedAt: now,
-          createdBy: p.userId,
-          updatedBy: p.userId,
-        })));
-        if (!values.length) return [];
-        const tm = profile.timings;
-        await timed(tm, 'insert.accounts', () => tx.insert(accounts).values(values));
-        const keys = await timed(tm, 'insert.keys.compute', () => values.flatMap((v) => keysOf(v).map((key) => ({ tenantId: p.tenantId, key, accountId: v.id }))));
-        await timed(tm, 'insert.keys', async () => {
-          for (let i = 0; i < keys.length; i += 5000) await tx.insert(dedupKeys).values(keys.slice(i, i + 5000)).onConflictDoNothing();
-        });
-        await timed(tm, 'insert.history', () => recordOwnerChanges(tx, p.tenantId, p.userId, values.map((v) => ({
-          accountId: v.id, fromOwnerId: null, toOwnerId: v.ownerId, fromUnitId: null, toUnitId: v.unitId, reason: 'created' as const, note: 'import',
-        }))));
-        return ids;
+        return createAccountsBulk(tx, ctx, rows.map(({ record }, i) => ({ ...record.values, custom: record.custom, ...ownership[i]!, derived: record.derived })));
       },
 
       async update(tx, id, record) {
