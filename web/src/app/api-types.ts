@@ -1294,10 +1294,44 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Groups of likely duplicate accounts across the tenant */
+        /** Groups of likely duplicate accounts from the latest computed run, paged; members outside your data scope are left out */
         get: operations["getDuplicatesReport"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/report/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest finished run of the duplicate report and the one being computed */
+        get: operations["getDuplicatesReportStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/duplicates/report/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Recompute the duplicate report in the background (409 while a run is queued or running) */
+        post: operations["postDuplicatesReportRuns"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2359,7 +2393,7 @@ export interface components {
         ErrorInput: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "account_merged" | "merge_undo_stale" | "merge_undo_expired" | "merge_already_undone" | "possible_duplicate_account" | "lead_already_converted" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "duplicate_report_running" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "account_merged" | "merge_undo_stale" | "merge_undo_expired" | "merge_already_undone" | "possible_duplicate_account" | "webhook_disabled" | "lead_already_converted" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
                 /** @description in the caller's language */
                 message: string;
                 /** @description one entry per invalid field */
@@ -3004,6 +3038,31 @@ export interface components {
         LeadInput: {
             /** Format: uuid */
             id: string;
+        DuplicateReportRunInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            phase: ("flags" | "pairs" | "scoring" | "grouping" | "saving") | null;
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** @description share of the work done, 0..1 (1 when done) */
+            progress: number;
+            accounts: number;
+            candidatePairs: number;
+            comparisons: number;
+            groups: number;
+            groupedAccounts: number;
+            /** @description milliseconds per phase */
+            timings: {
+                [key: string]: number;
+            };
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
             name: string;
             companyName: string | null;
             title: string | null;
@@ -3928,7 +3987,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "account_merged" | "merge_undo_stale" | "merge_undo_expired" | "merge_already_undone" | "possible_duplicate_account" | "lead_already_converted" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
+                code: "validation_failed" | "bad_request" | "unauthenticated" | "invalid_credentials" | "account_locked" | "csrf_failed" | "forbidden" | "not_found" | "route_not_found" | "version_conflict" | "duplicate" | "conflict" | "duplicate_account" | "duplicate_report_running" | "pool_cap_reached" | "pool_already_claimed" | "pool_reclaim_cooldown" | "not_in_pool" | "already_in_pool" | "account_merged" | "merge_undo_stale" | "merge_undo_expired" | "merge_already_undone" | "possible_duplicate_account" | "webhook_disabled" | "lead_already_converted" | "payload_too_large" | "rate_limited" | "data_dir_locked" | "internal";
                 /** @description in the caller's language */
                 message: string;
                 /** @description one entry per invalid field */
@@ -4678,6 +4737,31 @@ export interface components {
                 weighted: string;
             }[] | null;
             overdueMilestones: number | null;
+        DuplicateReportRun: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            phase: ("flags" | "pairs" | "scoring" | "grouping" | "saving") | null;
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** @description share of the work done, 0..1 (1 when done) */
+            progress: number;
+            accounts: number;
+            candidatePairs: number;
+            comparisons: number;
+            groups: number;
+            groupedAccounts: number;
+            /** @description milliseconds per phase */
+            timings: {
+                [key: string]: number;
+            };
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
             receivables: {
                 outstanding: string;
                 overdue: string;
@@ -9898,13 +9982,44 @@ export interface operations {
                                 }[];
                             }[];
                         }[];
-                        totalGroups: number;
-                        stats: {
-                            accounts: number;
-                            comparisons: number;
-                            loadMs: number;
-                            matchMs: number;
-                        };
+                        /** @description groups with at least two members you may see */
+                        total: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getDuplicatesReportStatus: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description the latest finished run: the groups shown */
+                        latest: components["schemas"]["DuplicateReportRun"] | null;
+                        /** @description a queued or running run */
+                        active: components["schemas"]["DuplicateReportRun"] | null;
+                        /** @description a run that failed after the latest finished one */
+                        failed: components["schemas"]["DuplicateReportRun"] | null;
                     };
                 };
             };
@@ -10246,7 +10361,10 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+                offset?: number;
         };
+                /** @description strongest link first, or largest group first */
+                sort?: "score" | "size";
     };
     getProductCategories: {
         parameters: {
@@ -10261,8 +10379,17 @@ export interface operations {
             200: {
                 headers: {
                     [name: string]: unknown;
+                        /** @description the latest finished run: the groups shown */
+                        latest: components["schemas"]["DuplicateReportRun"] | null;
+                        /** @description a queued or running run */
+                        active: components["schemas"]["DuplicateReportRun"] | null;
+                        /** @description a run that failed after the latest finished one */
+                        failed: components["schemas"]["DuplicateReportRun"] | null;
                 };
+                            groupNo: number;
                 content: {
+                            /** @description members you may see */
+                            size: number;
                     "application/json": {
                         items: components["schemas"]["ProductCategory"][];
                     };
@@ -10304,6 +10431,35 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
+    postDuplicatesReportRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateReportRun"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
                 content: {
                     "application/json": {
                         /** Format: uuid */
