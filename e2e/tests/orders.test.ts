@@ -122,4 +122,73 @@ describe('contract to cash', () => {
     await expect(admin.getByTestId('outstanding').innerText()).resolves.toBe('20,736.00');
     await screenshot(admin, 'desktop-order-receivables');
   });
+
+  test('the order header is edited: payment terms and delivery window', async () => {
+    await admin.goto(`/orders/${orderId}`);
+    await admin.getByTestId('order-edit').click();
+    const drawer = admin.locator('.ant-drawer').filter({ hasText: '编辑订单' });
+    await field(drawer, '付款条件').fill('30% T/T 预付，70% 见提单复印件');
+    await drawer.getByTestId('order-save').click();
+    await expect(admin.getByTestId('order-terms').innerText()).resolves.toBe('30% T/T 预付，70% 见提单复印件');
+    const order = await apiAs(admin, 'GET', `/api/v1/orders/${orderId}`);
+    expect(order.paymentTerms).toBe('30% T/T 预付，70% 见提单复印件');
+  });
+
+  test('the payment plan is split after money came in; the paid part stays', async () => {
+    await admin.goto(`/orders/${orderId}`);
+    await admin.getByRole('tab', { name: '应收账款' }).click();
+    await admin.getByTestId('edit-plan').click();
+    const modal = dialog(admin, '调整收款计划');
+    const rows = modal.getByTestId('plan-row');
+    await expect(rows.count()).resolves.toBe(1);
+    await rows.first().getByLabel('金额').fill('20000');
+    await modal.getByTestId('plan-add').click();
+    await expect(rows.count()).resolves.toBe(2);
+    // The new instalment is offered with what is left: 30,736.00 − 20,000.00.
+    await expect(rows.nth(1).getByLabel('金额').inputValue()).resolves.toBe('10736.00');
+    await modal.getByTestId('plan-sum').getByText('计划合计 30,736.00，订单合计 30,736.00').waitFor();
+    await modal.getByTestId('plan-save').click();
+    await admin.getByText('收款计划已保存').waitFor();
+    const r = await apiAs(admin, 'GET', `/api/v1/orders/${orderId}/receivables`);
+    expect(r.instalments.map((i: { amount: string; paid: string }) => [i.amount, i.paid])).toEqual([['20000.00', '10000.00'], ['10736.00', '0.00']]);
+    await screenshot(admin, 'desktop-payment-plan');
+  });
+
+  test('a payment booked twice is reversed with a reason', async () => {
+    await apiAs(admin, 'POST', `/api/v1/orders/${orderId}/payments`, { amount: '5000.00', reference: 'HSBC-2026-001-DUP' });
+    await admin.goto(`/orders/${orderId}`);
+    await admin.getByRole('tab', { name: '应收账款' }).click();
+    await expect(admin.getByTestId('received').innerText()).resolves.toBe('15,000.00');
+    await admin.locator('.ant-table-row', { hasText: 'HSBC-2026-001-DUP' }).getByTestId('reverse-payment').click();
+    const modal = dialog(admin, '冲销这笔回款');
+    await field(modal, '原因').fill('重复登记');
+    await modal.getByRole('button', { name: buttonName('冲销') }).click();
+    await admin.getByText('回款已冲销').waitFor();
+    await expect(admin.getByTestId('received').innerText()).resolves.toBe('10,000.00');
+    await expect(admin.getByTestId('outstanding').innerText()).resolves.toBe('20,736.00');
+  });
+
+  test('administration: the large-order amount and an order type\'s template are edited', async () => {
+    await admin.goto('/sales-settings');
+    await field(admin, '大额订单金额').fill('200000');
+    await admin.getByTestId('sales-settings-save').click();
+    await admin.getByText('已保存').first().waitFor();
+    expect((await apiAs(admin, 'GET', '/api/v1/sales-settings')).largeOrderAmount).toBe('200000.00');
+
+    await admin.goto('/order-types');
+    const exportType = admin.getByTestId('order-type').filter({ hasText: 'export' });
+    await exportType.getByTestId('order-type-edit').click();
+    const modal = dialog(admin, '编辑订单类型');
+    await expect(modal.getByTestId('template-step').count()).resolves.toBe(8);
+    await modal.getByTestId('template-add').click();
+    const added = modal.getByTestId('template-step').nth(8);
+    await field(added, '节点编码').fill('customs_cleared');
+    await field(added, '节点名称').fill('目的港清关');
+    await modal.getByTestId('order-type-save').click();
+    await exportType.getByText('目的港清关').waitFor();
+    const types = await apiAs(admin, 'GET', '/api/v1/order-types');
+    const steps = types.items.find((x: { code: string }) => x.code === 'export').milestones;
+    // A new step waits for the one before it unless told otherwise.
+    expect(steps[8]).toMatchObject({ key: 'customs_cleared', name: '目的港清关', dependsOn: ['tax_rebate_confirmed'] });
+  });
 });

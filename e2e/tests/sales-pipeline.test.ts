@@ -96,6 +96,33 @@ describe('lead to won deal', () => {
     await screenshot(page, 'desktop-funnel');
   });
 
+  test('a follow-up is logged against the won deal, which then becomes an order', async () => {
+    // The deal was agreed as one sum.
+    const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { csrfToken: string };
+    const deal = (await (await page.request.get(`/api/v1/opportunities/${opportunityId}`)).json()) as { version: number };
+    const patched = await page.request.patch(`/api/v1/opportunities/${opportunityId}`, { data: { version: deal.version, amount: '120000.00' }, headers: { 'x-csrf-token': me.csrfToken } });
+    expect(patched.ok(), await patched.text()).toBe(true);
+
+    await page.goto(`/opportunities/${opportunityId}`);
+    await page.getByTestId('opp-log-activity').click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '宁波明远国际货运代理有限公司' });
+    await field(drawer, '主题').fill('签约前电话确认付款条件');
+    // Logged from the deal, the follow-up is already about it.
+    await expect(drawer.getByTestId('activity-opportunity').innerText()).resolves.toContain('宁波明远国际货运代理有限公司');
+    await drawer.getByRole('button', { name: buttonName('保存') }).click();
+    await page.getByTestId('opp-activities').getByText('签约前电话确认付款条件').waitFor();
+    const logged = (await (await page.request.get(`/api/v1/activities?opportunityId=${opportunityId}`)).json()) as { items: { subject: string }[] };
+    expect(logged.items.map((a) => a.subject)).toEqual(['签约前电话确认付款条件']);
+
+    await page.getByTestId('opp-to-order').click();
+    await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
+    await page.getByTestId('order-number').waitFor();
+    const order = (await (await page.request.get(`/api/v1/orders/${page.url().split('/').pop()}`)).json()) as { opportunityId: string; total: string };
+    expect(order).toMatchObject({ opportunityId, total: '120000.00' });
+    await settle(page);
+    await screenshot(page, 'desktop-order-from-deal');
+  });
+
   test('on a phone the board is a list of stages, and a deal moves with its stage picker', async () => {
     await page.setViewportSize(phone);
     await page.goto('/opportunities/board');

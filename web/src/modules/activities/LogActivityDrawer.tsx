@@ -14,25 +14,40 @@ import { createBody, newActivity, type ActivityFormValues } from './activity-for
 
 interface Props {
   account: { id: string; name: string };
+  /** logging from a deal: the activity is linked to it */
+  opportunity?: { id: string; name: string };
   defs: CustomField[];
   onSaved: (activity: Activity) => void;
   onClose: () => void;
 }
 
-/** Logs a visit, call, meeting, e-mail or note at an account, or sets a task with a due time and a reminder. */
-export function LogActivityDrawer({ account, defs, onSaved, onClose }: Props) {
+/**
+ * Logs a visit, call, meeting, e-mail or note at an account, or sets a task with a due time and a
+ * reminder; it may be about one of the account's open deals.
+ */
+export function LogActivityDrawer({ account, opportunity, defs, onSaved, onClose }: Props) {
   const t = useT();
   const { access } = useSignedIn();
   const isMobile = useIsMobile();
   const report = useReportError();
   const [form] = Form.useForm<ActivityFormValues>();
   const [saving, setSaving] = useState(false);
-  const initial = useMemo(() => newActivity(defs), [defs]);
+  const initial = useMemo(() => ({ ...newActivity(defs), opportunityId: opportunity?.id }), [defs, opportunity?.id]);
   const kind = Form.useWatch('kind', form) ?? initial.kind;
   const { data: contacts = [] } = useApi(
     async () => (access.can('contact', 'read') ? (await call(api.GET('/api/v1/accounts/{id}/contacts', { params: { path: { id: account.id } } }))).items : []),
     [account.id],
   );
+  const { data: deals = [] } = useApi(
+    async () => (access.can('opportunity', 'read')
+      ? (await call(api.GET('/api/v1/opportunities', { params: { query: { accountId: account.id, status: 'open', limit: 100 } } }))).items
+      : []),
+    [account.id],
+  );
+  const dealOptions = [
+    ...(opportunity && !deals.some((d) => d.id === opportunity.id) ? [{ value: opportunity.id, label: opportunity.name }] : []),
+    ...deals.flatMap((d) => (d.id && d.name ? [{ value: d.id, label: d.name }] : [])),
+  ];
 
   const submit = async (v: ActivityFormValues) => {
     setSaving(true);
@@ -113,6 +128,11 @@ export function LogActivityDrawer({ account, defs, onSaved, onClose }: Props) {
         {contacts.length > 0 && (
           <Form.Item name="contactId" label={t('activity.contact')}>
             <Select allowClear options={contacts.map((c) => ({ value: c.contact.id, label: [c.contact.name, c.role].filter(Boolean).join(' · ') }))} />
+          </Form.Item>
+        )}
+        {dealOptions.length > 0 && (
+          <Form.Item name="opportunityId" label={t('activity.opportunity')}>
+            <Select allowClear options={dealOptions} data-testid="activity-opportunity" />
           </Form.Item>
         )}
         <Form.Item name="content" label={t('activity.content')}>

@@ -12,6 +12,7 @@ export interface ActivityFormValues {
   durationMinutes: number | null;
   locationAddress: string;
   contactId: string | undefined;
+  opportunityId: string | undefined;
   result: string;
   nextStep: string;
   /** tasks */
@@ -29,6 +30,7 @@ export const newActivity = (defs: CustomField[]): ActivityFormValues => ({
   durationMinutes: null,
   locationAddress: '',
   contactId: undefined,
+  opportunityId: undefined,
   result: '',
   nextStep: '',
   dueAt: null,
@@ -50,6 +52,7 @@ export function createBody(accountId: string, defs: CustomField[], v: ActivityFo
     content: orNull(v.content),
     accountId,
     contactId: v.contactId ?? null,
+    opportunityId: v.opportunityId ?? null,
     result: orNull(v.result),
     nextStep: orNull(v.nextStep),
     custom: customForCreate(defs, v.custom),

@@ -54,7 +54,7 @@ export default function HomePage() {
         <Col xs={12} md={6}>
           <Card>
             <Statistic title={t('home.receivables')} value={formatMoney(data.receivables?.outstanding)} />
-            {data.overdueMilestones ? <Link to="/work-queue"><Tag color="red">{t('home.overdueMilestones')}: {data.overdueMilestones}</Tag></Link> : null}
+            {data.overdueMilestones ? <Link to="/work-queue?view=overdue"><Tag color="red">{t('home.overdueMilestones')}: {data.overdueMilestones}</Tag></Link> : null}
           </Card>
         </Col>
         <Col xs={24}>

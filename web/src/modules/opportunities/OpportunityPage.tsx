@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { App, Button, Card, Col, Descriptions, Empty, Flex, Row, Select, Spin, Steps, Table, Tag, Typography } from 'antd';
 import { api, call } from '../../app/api/client';
 import { useApi } from '../../app/api/use-api';
 import { useReportError } from '../../app/api/report-error';
+import { useSignedIn } from '../../app/auth/auth-context';
 import { formatDate, formatDateTime, formatMoney } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { useIsMobile } from '../../app/responsive';
@@ -12,6 +13,7 @@ import { activeStages, usePipelines } from '../pipelines/pipelines-api';
 import { CloseDealModal } from './CloseDealModal';
 import { EditOpportunityDrawer } from './EditOpportunityDrawer';
 import { moveOpportunity } from './opportunities-api';
+import { OpportunityActivities } from './OpportunityActivities';
 
 const statusColor = { open: 'blue', won: 'green', lost: 'red' } as const;
 
@@ -22,7 +24,10 @@ export default function OpportunityPage() {
   const { message } = App.useApp();
   const report = useReportError();
   const isMobile = useIsMobile();
+  const navigate = useNavigate();
+  const { access } = useSignedIn();
   const [editing, setEditing] = useState(false);
+  const [ordering, setOrdering] = useState(false);
   const [closingStage, setClosingStage] = useState<string>();
   const opp = useApi(() => call(api.GET('/api/v1/opportunities/{id}', { params: { path: { id } } })), [id]);
   const history = useApi(() => call(api.GET('/api/v1/opportunities/{id}/stage-history', { params: { path: { id } } })), [id, opp.data?.version]);
@@ -50,6 +55,18 @@ export default function OpportunityPage() {
     else setClosingStage(stageId);
   };
   const closing = stages.find((s) => s.id === closingStage);
+  // A won deal becomes an order: its lines are copied and the order type's plan starts.
+  const toOrder = async () => {
+    setOrdering(true);
+    try {
+      const order = await call(api.POST('/api/v1/orders', { body: { accountId: o.accountId, opportunityId: o.id, currency: o.currency } }));
+      void navigate(`/orders/${order.id}`);
+    } catch (err) {
+      report(err);
+    } finally {
+      setOrdering(false);
+    }
+  };
 
   return (
     <>
@@ -69,6 +86,9 @@ export default function OpportunityPage() {
               />
             )}
             {o.permissions.update && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+            {o.status === 'won' && access.can('order', 'create') && (
+              <Button type="primary" loading={ordering} onClick={() => void toOrder()} data-testid="opp-to-order">{t('order.fromOpportunity')}</Button>
+            )}
           </>
         }
       >
@@ -146,6 +166,7 @@ export default function OpportunityPage() {
               <div key={c.id}><Link to={`/contacts/${c.id}`}>{c.name ?? '—'}</Link>{c.role && <Typography.Text type="secondary"> · {c.role}</Typography.Text>}</div>
             )) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
           </Card>
+          {access.can('activity', 'read') && <OpportunityActivities opportunity={{ id: o.id, name: o.name }} account={{ id: o.accountId, name: o.accountName ?? '' }} />}
           <Card title={t('opp.history')} size="small" style={{ marginTop: 16 }}>
             <Table
               size="small"

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { Card, Descriptions, Result, Spin, Table, Tabs, Tag } from 'antd';
+import { Button, Card, Descriptions, Flex, Result, Spin, Table, Tabs, Tag } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
 import { api, call } from '../../app/api/client';
 import { useApi } from '../../app/api/use-api';
 import { useSignedIn } from '../../app/auth/auth-context';
@@ -8,6 +9,7 @@ import { formatDate, formatMoney } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { PageHeader } from '../../app/shell/PageHeader';
 import { RecordHistory } from '../audit-log/RecordHistory';
+import { EditOrderDrawer } from './EditOrderDrawer';
 import { MilestonePlan } from './MilestonePlan';
 import { statusColor, type Order } from './orders-api';
 import { ReceivablesPanel } from './ReceivablesPanel';
@@ -19,12 +21,18 @@ export default function OrderPage() {
   const { access } = useSignedIn();
   const loaded = useApi(() => call(api.GET('/api/v1/orders/{id}', { params: { path: { id: id! } } })), [id]);
   const [order, setOrder] = useState<Order>();
+  const [editing, setEditing] = useState(false);
   useEffect(() => setOrder(loaded.data), [loaded.data]);
   if (loaded.failed) return <Result status="404" title={t('common.noResults')} />;
   if (!order) return <Spin />;
   return (
     <>
-      <PageHeader title={<span data-testid="order-number">{order.number}</span>} extra={<Tag color={statusColor[order.status]}>{t(`order.status.${order.status}`)}</Tag>}>
+      <PageHeader title={<span data-testid="order-number">{order.number}</span>} extra={
+          <Flex gap={8} align="center" wrap>
+            <Tag color={statusColor[order.status]} data-testid="order-status">{t(`order.status.${order.status}`)}</Tag>
+            {order.permissions.update && <Button icon={<EditOutlined />} onClick={() => setEditing(true)} data-testid="order-edit">{t('common.edit')}</Button>}
+          </Flex>
+        }>
         <Descriptions size="small" column={{ xs: 1, sm: 2, md: 3 }}
           items={[
             { label: t('order.account'), children: order.accountName ? <Link to={`/accounts/${order.accountId}`}>{order.accountName}</Link> : '—' },
@@ -32,7 +40,10 @@ export default function OrderPage() {
             { label: t('order.total'), children: `${order.currency} ${formatMoney(order.total)}` },
             { label: t('order.owner'), children: order.ownerName },
             { label: t('order.unit'), children: order.unitName },
-            { label: t('order.paymentTerms'), children: order.paymentTerms ?? '—' },
+            { label: t('order.paymentTerms'), children: <span data-testid="order-terms">{order.paymentTerms ?? '—'}</span> },
+            { label: t('order.delivery'), children: order.deliveryFrom || order.deliveryTo ? `${formatDate(order.deliveryFrom)} ~ ${formatDate(order.deliveryTo)}` : '—' },
+            ...(order.title ? [{ label: t('order.orderTitle'), children: order.title }] : []),
+            ...(order.note ? [{ label: t('order.note'), children: order.note }] : []),
           ]} />
       </PageHeader>
       <Card styles={{ body: { paddingTop: 4 } }}>
@@ -63,6 +74,7 @@ export default function OrderPage() {
           ]}
         />
       </Card>
+      {editing && <EditOrderDrawer order={order} onClose={() => setEditing(false)} onSaved={(o) => { setEditing(false); setOrder(o); }} />}
     </>
   );
 }

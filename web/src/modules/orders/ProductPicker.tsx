@@ -2,14 +2,23 @@ import { useEffect, useState } from 'react';
 import { Select } from 'antd';
 import { api, call } from '../../app/api/client';
 
-/** Picks an active product by code or name as the user types. */
-export function ProductPicker({ value, onChange, id }: { value?: string | null; onChange?: (id: string | undefined, product?: { unit: string; name: string }) => void; id?: string }) {
+type Option = { value: string; label: string; unit: string; name: string };
+
+/** Picks an active product by code or name as the user types; `known` names products already chosen (an edited list's lines). */
+export function ProductPicker({ value, onChange, id, known = [] }: {
+  value?: string | null;
+  onChange?: (id: string | undefined, product?: { unit: string; name: string }) => void;
+  id?: string;
+  known?: Option[];
+}) {
   const [q, setQ] = useState('');
-  const [options, setOptions] = useState<{ value: string; label: string; unit: string; name: string }[]>([]);
+  const [found, setFound] = useState<Option[]>([]);
+  const chosen = known.find((k) => k.value === value);
+  const options = chosen && !found.some((o) => o.value === chosen.value) ? [chosen, ...found] : found;
   useEffect(() => {
     const timer = setTimeout(() => {
       void call(api.GET('/api/v1/products', { params: { query: { q: q || undefined, limit: 30 } } })).then((page) => {
-        setOptions(page.items.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, unit: p.unit, name: p.name })));
+        setFound(page.items.map((p) => ({ value: p.id, label: `${p.code} ${p.name}`, unit: p.unit, name: p.name })));
       }, () => undefined);
     }, 250);
     return () => clearTimeout(timer);

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { App, Button, Card, Empty, Flex, List, Segmented, Select, Spin, Tag, Typography } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { api, call } from '../../app/api/client';
@@ -10,6 +10,9 @@ import { useI18n } from '../../app/i18n/i18n-context';
 import { PageHeader } from '../../app/shell/PageHeader';
 import { milestoneName, type WorkItem } from './orders-api';
 
+const views = ['mine', 'all', 'overdue'] as const;
+type View = (typeof views)[number];
+
 /**
  * The execution staff's queue: milestones due soon or overdue across every order they are
  * responsible for, by due date, one tap to complete. Built as a list so it works on a phone.
@@ -18,10 +21,18 @@ export default function WorkQueuePage() {
   const { t, locale } = useI18n();
   const { message } = App.useApp();
   const report = useReportError();
-  const [scope, setScope] = useState<'mine' | 'all'>('mine');
+  const [params, setParams] = useSearchParams();
+  const scope: View = views.find((v) => v === params.get('view')) ?? 'mine';
+  const setScope = (v: View) => setParams(v === 'mine' ? {} : { view: v }, { replace: true });
   const [days, setDays] = useState(7);
   const [busy, setBusy] = useState<string>();
-  const { data, loading, reload } = useApi(() => call(api.GET('/api/v1/order-work-queue', { params: { query: { scope, dueWithinDays: days, limit: 200 } } })), [scope, days]);
+  // "overdue": every overdue milestone of active orders in the caller's scope, whoever is responsible.
+  const { data, loading, reload } = useApi(
+    () => (scope === 'overdue'
+      ? call(api.GET('/api/v1/order-milestones/overdue', { params: { query: { limit: 500 } } }))
+      : call(api.GET('/api/v1/order-work-queue', { params: { query: { scope, dueWithinDays: days, limit: 200 } } }))),
+    [scope, days],
+  );
 
   const complete = async (item: WorkItem) => {
     setBusy(item.id);
@@ -40,8 +51,12 @@ export default function WorkQueuePage() {
     <>
       <PageHeader title={t('workQueue.title')}>
         <Flex wrap gap={8}>
-          <Segmented value={scope} onChange={(v) => setScope(v as 'mine' | 'all')} options={[{ value: 'mine', label: t('workQueue.mine') }, { value: 'all', label: t('workQueue.all') }]} />
-          <Select value={days} onChange={setDays} style={{ width: 160 }} options={[0, 3, 7, 14, 30].map((n) => ({ value: n, label: t('workQueue.within', { n }) }))} />
+          <Segmented
+            value={scope}
+            onChange={(v) => setScope(v as View)}
+            options={[{ value: 'mine', label: t('workQueue.mine') }, { value: 'all', label: t('workQueue.all') }, { value: 'overdue', label: <span data-testid="work-queue-overdue">{t('workQueue.overdue')}</span> }]}
+          />
+          {scope !== 'overdue' && <Select value={days} onChange={setDays} style={{ width: 160 }} options={[0, 3, 7, 14, 30].map((n) => ({ value: n, label: t('workQueue.within', { n }) }))} />}
         </Flex>
       </PageHeader>
       {loading && !data ? <Spin /> : !data?.items.length ? <Empty description={t('workQueue.empty')} /> : (

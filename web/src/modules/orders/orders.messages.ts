@@ -1,5 +1,8 @@
 /** Strings of the contract-to-cash pages (products, price lists, quotes, orders, work queue, receivables, home); merged into app/i18n/messages. */
+import { orderAdminEn, orderAdminZh } from './order-admin.messages';
+
 export const ordersZh = {
+  ...orderAdminZh,
   'nav.home': '管理首页',
   'nav.products': '产品',
   'nav.priceLists': '价格表',
@@ -166,6 +169,7 @@ export const ordersZh = {
 };
 
 export const ordersEn: Record<keyof typeof ordersZh, string> = {
+  ...orderAdminEn,
   'nav.home': 'Management home',
   'nav.products': 'Products',
   'nav.priceLists': 'Price lists',

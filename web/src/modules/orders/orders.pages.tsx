@@ -1,5 +1,5 @@
 import { lazy } from 'react';
-import { FileDoneOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { FileDoneOutlined, NodeIndexOutlined, ScheduleOutlined, SettingOutlined } from '@ant-design/icons';
 import type { PageDefinition } from '../../app/shell/page-definition';
 
 export const ordersPages: PageDefinition[] = [
@@ -15,5 +15,17 @@ export const ordersPages: PageDefinition[] = [
     component: lazy(() => import('./WorkQueuePage')),
     allowed: (access) => access.can('order_milestone', 'update'),
     nav: { label: 'nav.workQueue', icon: <ScheduleOutlined />, group: 'sales', order: 72 },
+  },
+  {
+    path: 'order-types',
+    component: lazy(() => import('./OrderTypesPage')),
+    allowed: (access) => access.can('order', 'read') && access.has('order_types.manage'),
+    nav: { label: 'nav.orderTypes', icon: <NodeIndexOutlined />, group: 'system', order: 42 },
+  },
+  {
+    path: 'sales-settings',
+    component: lazy(() => import('./SalesSettingsPage')),
+    allowed: (access) => access.has('sales_settings.manage'),
+    nav: { label: 'nav.salesSettings', icon: <SettingOutlined />, group: 'system', order: 44 },
   },
 ];
