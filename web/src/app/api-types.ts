@@ -1819,7 +1819,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Replace an order's instalments (they must add up to its total) while nothing has been received */
+        /** Replace an order's payment plan: keep instalments by id, add new ones, drop the rest; paid ones stay at least as large; the plan adds up to the total */
         put: operations["putOrdersByIdPaymentPlan"];
         post?: never;
         delete?: never;
@@ -1839,6 +1839,23 @@ export interface paths {
         put?: never;
         /** Record a payment received for an order, allocated to its instalments (oldest first unless told) */
         post: operations["postOrdersByIdPayments"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/orders/{id}/payments/{paymentId}/reverse": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reverse a payment recorded by mistake or bounced: its allocations come off the instalments; the reason is audited */
+        post: operations["postOrdersByIdPaymentsByPaymentIdReverse"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2386,6 +2403,162 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhook-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The events a webhook can subscribe to, in your language */
+        get: operations["getWebhookEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The company's webhook subscriptions with their delivery counts (never the secret) */
+        get: operations["getWebhooks"];
+        put?: never;
+        /** Subscribe a URL (http or https) to events; the signing secret is in this answer only */
+        post: operations["postWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook subscription */
+        get: operations["getWebhooksById"];
+        put?: never;
+        post?: never;
+        /** Delete a subscription and its delivery log */
+        delete: operations["deleteWebhooksById"];
+        options?: never;
+        head?: never;
+        /** Change the name, URL or events, or disable/enable (active); a stale version is a 409 */
+        patch: operations["patchWebhooksById"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Issue a new signing secret (in this answer only); the old one also signs for keepPreviousHours */
+        post: operations["postWebhooksByIdRotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Queue a webhook.test delivery to the URL; watch its outcome in the delivery log */
+        post: operations["postWebhooksByIdTest"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/replay-failed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send every failed delivery of the subscription again */
+        post: operations["postWebhooksByIdReplayFailed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery log of a subscription, newest first (kept 30 days) */
+        get: operations["getWebhooksByIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One delivery: the payload as sent and every attempt with its answer */
+        get: operations["getWebhookDeliveriesById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhook-deliveries/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a delivery again now (same delivery and event id), with a fresh retry schedule */
+        post: operations["postWebhookDeliveriesByIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2865,6 +3038,31 @@ export interface components {
             }[];
             riskWarnings: components["schemas"]["RiskWarningInput"][];
         };
+        DuplicateReportRunInput: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            phase: ("flags" | "pairs" | "scoring" | "grouping" | "saving") | null;
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** @description share of the work done, 0..1 (1 when done) */
+            progress: number;
+            accounts: number;
+            candidatePairs: number;
+            comparisons: number;
+            groups: number;
+            groupedAccounts: number;
+            /** @description milliseconds per phase */
+            timings: {
+                [key: string]: number;
+            };
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
         ImportTargetInput: {
             name: string;
             object: string;
@@ -3038,31 +3236,6 @@ export interface components {
         LeadInput: {
             /** Format: uuid */
             id: string;
-        DuplicateReportRunInput: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            state: "queued" | "running" | "done" | "failed";
-            phase: ("flags" | "pairs" | "scoring" | "grouping" | "saving") | null;
-            /** @enum {string} */
-            trigger: "manual" | "schedule";
-            /** @description share of the work done, 0..1 (1 when done) */
-            progress: number;
-            accounts: number;
-            candidatePairs: number;
-            comparisons: number;
-            groups: number;
-            groupedAccounts: number;
-            /** @description milliseconds per phase */
-            timings: {
-                [key: string]: number;
-            };
-            failure: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            startedAt: string | null;
-            finishedAt: string | null;
-        };
             name: string;
             companyName: string | null;
             title: string | null;
@@ -3889,6 +4062,7 @@ export interface components {
             permissions: {
                 recordPayment: boolean;
                 editPlan: boolean;
+                reversePayment: boolean;
             };
         };
         DeletedRecordInput: {
@@ -3983,6 +4157,110 @@ export interface components {
             capabilities: string[];
             /** @description send as X-CSRF-Token on every non-GET request made with the session cookie */
             csrfToken: string | null;
+        };
+        WebhookEventInput: {
+            /** @description e.g. 'account.created' */
+            name: string;
+            /** @description the object it reports: 'account', 'payment'… */
+            type: string;
+            typeLabel: string;
+            label: string;
+        };
+        WebhookInput: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            name: string;
+            url: string;
+            /** @description event names; ['*'] is every event */
+            events: string[];
+            active: boolean;
+            secretRotatedAt: string | null;
+            /** @description until then the previous secret also signs (a second v1=) */
+            previousSecretUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pendingDeliveries: number;
+            failedDeliveries: number;
+            lastDelivery: {
+                /** @enum {string} */
+                status: "pending" | "delivered" | "failed";
+                /** Format: date-time */
+                at: string;
+                statusCode: number | null;
+            } | null;
+        };
+        WebhookWithSecretInput: {
+            webhook: components["schemas"]["WebhookInput"];
+            /** @description shown only in this answer: store it where the receiver verifies signatures */
+            secret: string;
+        };
+        WebhookDeliveryInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            event: string;
+            eventId: string;
+            object: {
+                type: string;
+                id: string | null;
+                label: string | null;
+            };
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description pending: when the next try is due */
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastDurationMs: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookAttemptInput: {
+            attempt: number;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number;
+            statusCode: number | null;
+            /** @description the first 2 KB of the answer */
+            responseBody: string | null;
+            error: string | null;
+        };
+        WebhookDeliveryDetailInput: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            event: string;
+            eventId: string;
+            object: {
+                type: string;
+                id: string | null;
+                label: string | null;
+            };
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description pending: when the next try is due */
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastDurationMs: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the JSON body as sent */
+            payload: {
+                [key: string]: unknown;
+            };
+            attemptLog: components["schemas"]["WebhookAttemptInput"][];
         };
         Error: {
             error: {
@@ -4459,6 +4737,31 @@ export interface components {
             }[];
             riskWarnings: components["schemas"]["RiskWarning"][];
         };
+        DuplicateReportRun: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            state: "queued" | "running" | "done" | "failed";
+            phase: ("flags" | "pairs" | "scoring" | "grouping" | "saving") | null;
+            /** @enum {string} */
+            trigger: "manual" | "schedule";
+            /** @description share of the work done, 0..1 (1 when done) */
+            progress: number;
+            accounts: number;
+            candidatePairs: number;
+            comparisons: number;
+            groups: number;
+            groupedAccounts: number;
+            /** @description milliseconds per phase */
+            timings: {
+                [key: string]: number;
+            };
+            failure: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            startedAt: string | null;
+            finishedAt: string | null;
+        };
         ImportTarget: {
             name: string;
             object: string;
@@ -4737,31 +5040,6 @@ export interface components {
                 weighted: string;
             }[] | null;
             overdueMilestones: number | null;
-        DuplicateReportRun: {
-            /** Format: uuid */
-            id: string;
-            /** @enum {string} */
-            state: "queued" | "running" | "done" | "failed";
-            phase: ("flags" | "pairs" | "scoring" | "grouping" | "saving") | null;
-            /** @enum {string} */
-            trigger: "manual" | "schedule";
-            /** @description share of the work done, 0..1 (1 when done) */
-            progress: number;
-            accounts: number;
-            candidatePairs: number;
-            comparisons: number;
-            groups: number;
-            groupedAccounts: number;
-            /** @description milliseconds per phase */
-            timings: {
-                [key: string]: number;
-            };
-            failure: string | null;
-            /** Format: date-time */
-            createdAt: string;
-            startedAt: string | null;
-            finishedAt: string | null;
-        };
             receivables: {
                 outstanding: string;
                 overdue: string;
@@ -5483,6 +5761,7 @@ export interface components {
             permissions: {
                 recordPayment: boolean;
                 editPlan: boolean;
+                reversePayment: boolean;
             };
         };
         DeletedRecord: {
@@ -5577,6 +5856,110 @@ export interface components {
             capabilities: string[];
             /** @description send as X-CSRF-Token on every non-GET request made with the session cookie */
             csrfToken: string | null;
+        };
+        WebhookEvent: {
+            /** @description e.g. 'account.created' */
+            name: string;
+            /** @description the object it reports: 'account', 'payment'… */
+            type: string;
+            typeLabel: string;
+            label: string;
+        };
+        Webhook: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            name: string;
+            url: string;
+            /** @description event names; ['*'] is every event */
+            events: string[];
+            active: boolean;
+            secretRotatedAt: string | null;
+            /** @description until then the previous secret also signs (a second v1=) */
+            previousSecretUntil: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            pendingDeliveries: number;
+            failedDeliveries: number;
+            lastDelivery: {
+                /** @enum {string} */
+                status: "pending" | "delivered" | "failed";
+                /** Format: date-time */
+                at: string;
+                statusCode: number | null;
+            } | null;
+        };
+        WebhookWithSecret: {
+            webhook: components["schemas"]["Webhook"];
+            /** @description shown only in this answer: store it where the receiver verifies signatures */
+            secret: string;
+        };
+        WebhookDelivery: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            event: string;
+            eventId: string;
+            object: {
+                type: string;
+                id: string | null;
+                label: string | null;
+            };
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description pending: when the next try is due */
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastDurationMs: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+        };
+        WebhookAttempt: {
+            attempt: number;
+            /** Format: date-time */
+            startedAt: string;
+            durationMs: number;
+            statusCode: number | null;
+            /** @description the first 2 KB of the answer */
+            responseBody: string | null;
+            error: string | null;
+        };
+        WebhookDeliveryDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            webhookId: string;
+            event: string;
+            eventId: string;
+            object: {
+                type: string;
+                id: string | null;
+                label: string | null;
+            };
+            /** @enum {string} */
+            status: "pending" | "delivered" | "failed";
+            attempts: number;
+            /** @description pending: when the next try is due */
+            nextAttemptAt: string | null;
+            lastAttemptAt: string | null;
+            lastStatusCode: number | null;
+            lastDurationMs: number | null;
+            lastError: string | null;
+            deliveredAt: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** @description the JSON body as sent */
+            payload: {
+                [key: string]: unknown;
+            };
+            attemptLog: components["schemas"]["WebhookAttempt"][];
         };
     };
     responses: never;
@@ -8729,6 +9112,8 @@ export interface operations {
                 accountId?: string;
                 /** @description the activity is about this contact or has them as a participant */
                 contactId?: string;
+                /** @description the activity is about this opportunity */
+                opportunityId?: string;
                 ownerId?: string;
                 /** @description at ≥ from */
                 from?: string;
@@ -9945,7 +10330,10 @@ export interface operations {
     getDuplicatesReport: {
         parameters: {
             query?: {
+                offset?: number;
                 limit?: number;
+                /** @description strongest link first, or largest group first */
+                sort?: "score" | "size";
             };
             header?: never;
             path?: never;
@@ -9960,8 +10348,17 @@ export interface operations {
                 };
                 content: {
                     "application/json": {
+                        /** @description the latest finished run: the groups shown */
+                        latest: components["schemas"]["DuplicateReportRun"] | null;
+                        /** @description a queued or running run */
+                        active: components["schemas"]["DuplicateReportRun"] | null;
+                        /** @description a run that failed after the latest finished one */
+                        failed: components["schemas"]["DuplicateReportRun"] | null;
                         groups: {
+                            groupNo: number;
                             score: number;
+                            /** @description members you may see */
+                            size: number;
                             accounts: {
                                 /** Format: uuid */
                                 id: string;
@@ -10021,6 +10418,35 @@ export interface operations {
                         /** @description a run that failed after the latest finished one */
                         failed: components["schemas"]["DuplicateReportRun"] | null;
                     };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postDuplicatesReportRuns: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DuplicateReportRun"];
                 };
             };
             /** @description Default Response */
@@ -10361,10 +10787,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-                offset?: number;
         };
-                /** @description strongest link first, or largest group first */
-                sort?: "score" | "size";
     };
     getProductCategories: {
         parameters: {
@@ -10379,17 +10802,8 @@ export interface operations {
             200: {
                 headers: {
                     [name: string]: unknown;
-                        /** @description the latest finished run: the groups shown */
-                        latest: components["schemas"]["DuplicateReportRun"] | null;
-                        /** @description a queued or running run */
-                        active: components["schemas"]["DuplicateReportRun"] | null;
-                        /** @description a run that failed after the latest finished one */
-                        failed: components["schemas"]["DuplicateReportRun"] | null;
                 };
-                            groupNo: number;
                 content: {
-                            /** @description members you may see */
-                            size: number;
                     "application/json": {
                         items: components["schemas"]["ProductCategory"][];
                     };
@@ -10431,35 +10845,6 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-    postDuplicatesReportRuns: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Default Response */
-            202: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["DuplicateReportRun"];
-                };
-            };
-            /** @description Default Response */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["Error"];
-                };
-            };
-        };
-    };
                 content: {
                     "application/json": {
                         /** Format: uuid */
@@ -11747,7 +12132,13 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
+                    /** @description the whole plan: instalments left out are removed; one with money allocated to it must stay and keep at least what was paid */
                     instalments: {
+                        /**
+                         * Format: uuid
+                         * @description an instalment of this order to keep (and change); without it a new one is added
+                         */
+                        id?: string;
                         /** Format: date */
                         dueOn: string;
                         amount: string;
@@ -11811,6 +12202,45 @@ export interface operations {
         responses: {
             /** @description Default Response */
             201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderReceivables"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postOrdersByIdPaymentsByPaymentIdReverse: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                paymentId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description why the payment is reversed (bounced, booked twice, wrong order…) */
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -13874,6 +14304,417 @@ export interface operations {
                 };
                 content: {
                     "application/json": unknown;
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookEvent"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["Webhook"][];
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWebhooks: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    url: string;
+                    /** @description event names from GET /webhook-events, or ['*'] for every event */
+                    events: string[];
+                    /** @default true */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    deleteWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    patchWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    name?: string;
+                    url?: string;
+                    /** @description event names from GET /webhook-events, or ['*'] for every event */
+                    events?: string[];
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Webhook"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWebhooksByIdRotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    version: number;
+                    /**
+                     * @description how long the old secret still signs alongside the new one; 0 ends it at once
+                     * @default 24
+                     */
+                    keepPreviousHours?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookWithSecret"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWebhooksByIdTest: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWebhooksByIdReplayFailed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        count: number;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhooksByIdDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description opaque cursor from the previous page */
+                cursor?: string;
+                status?: "pending" | "delivered" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: components["schemas"]["WebhookDelivery"][];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    getWebhookDeliveriesById: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryDetail"];
+                };
+            };
+            /** @description Default Response */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    postWebhookDeliveriesByIdReplay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Default Response */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
             /** @description Default Response */
