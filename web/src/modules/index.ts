@@ -22,6 +22,7 @@ import { pipelinesPages } from './pipelines/pipelines.pages';
 import { poolPages } from './pool/pool.pages';
 import { recycleBinPages } from './recycle-bin/recycle-bin.pages';
 import { sessionPages } from './session/session.pages';
+import { webhooksPages } from './webhooks/webhooks.pages';
 
 /** Every page of the web app, by capability, mirroring server/src/modules. Adding a module means one line here. */
 export const pages: PageDefinition[] = [
@@ -46,6 +47,7 @@ export const pages: PageDefinition[] = [
   ...auditLogPages,
   ...recycleBinPages,
   ...apiKeysPages,
+  ...webhooksPages,
   ...customFieldsPages,
   ...sessionPages,
 ];

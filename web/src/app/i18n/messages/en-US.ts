@@ -1,6 +1,7 @@
 import { accountMergeEn } from '../../../modules/account-merge/account-merge.messages';
 import { dedupEn } from '../../../modules/dedup/dedup.messages';
 import { importsEn } from '../../../modules/imports/imports.messages';
+import { webhooksEn } from '../../../modules/webhooks/webhooks.messages';
 import { forecastEn } from '../../../modules/forecast/forecast.messages';
 import { leadsEn } from '../../../modules/leads/leads.messages';
 import { ordersEn } from '../../../modules/orders/orders.messages';
@@ -643,6 +644,7 @@ export const enUS: Record<MessageKey, string> = {
   ...riskFlagsEn,
   ...dedupEn,
   ...importsEn,
+  ...webhooksEn,
   ...accountMergeEn,
   ...opportunitiesEn,
   ...leadsEn,

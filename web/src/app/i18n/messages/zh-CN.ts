@@ -5,6 +5,7 @@
 import { accountMergeZh } from '../../../modules/account-merge/account-merge.messages';
 import { dedupZh } from '../../../modules/dedup/dedup.messages';
 import { importsZh } from '../../../modules/imports/imports.messages';
+import { webhooksZh } from '../../../modules/webhooks/webhooks.messages';
 import { forecastZh } from '../../../modules/forecast/forecast.messages';
 import { leadsZh } from '../../../modules/leads/leads.messages';
 import { ordersZh } from '../../../modules/orders/orders.messages';
@@ -645,6 +646,7 @@ export const zhCN = {
   ...riskFlagsZh,
   ...dedupZh,
   ...importsZh,
+  ...webhooksZh,
   ...accountMergeZh,
   ...opportunitiesZh,
   ...leadsZh,
