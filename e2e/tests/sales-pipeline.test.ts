@@ -114,6 +114,22 @@ describe('lead to won deal', () => {
     const logged = (await (await page.request.get(`/api/v1/activities?opportunityId=${opportunityId}`)).json()) as { items: { subject: string }[] };
     expect(logged.items.map((a) => a.subject)).toEqual(['签约前电话确认付款条件']);
 
+    // A quote from the deal: its sum becomes the quote's line; the draft is then given a discount.
+    await page.getByTestId('opp-new-quote').click();
+    const quoteModal = dialog(page, '新建报价');
+    await expect(quoteModal.getByTestId('quote-line').count()).resolves.toBe(1);
+    await quoteModal.getByTestId('quote-save').click();
+    await page.waitForURL(/\/quotes\/[0-9a-f-]{36}$/);
+    const quoteId = page.url().split('/').pop()!;
+    await page.getByTestId('quote-edit').click();
+    const edit = dialog(page, '修改报价');
+    await field(edit, '折扣 %').fill('5');
+    await edit.getByTestId('quote-save').click();
+    await page.getByText('114,000.00').first().waitFor();
+    const quote = (await (await page.request.get(`/api/v1/quotes/${quoteId}`)).json()) as { opportunityId: string; total: string; status: string };
+    expect(quote).toMatchObject({ opportunityId, total: '114000.00', status: 'draft' });
+
+    await page.goto(`/opportunities/${opportunityId}`);
     await page.getByTestId('opp-to-order').click();
     await page.waitForURL(/\/orders\/[0-9a-f-]{36}$/);
     await page.getByTestId('order-number').waitFor();

@@ -14,6 +14,7 @@ import { CloseDealModal } from './CloseDealModal';
 import { EditOpportunityDrawer } from './EditOpportunityDrawer';
 import { moveOpportunity } from './opportunities-api';
 import { OpportunityActivities } from './OpportunityActivities';
+import { QuoteFormModal } from '../quotes/QuoteFormModal';
 
 const statusColor = { open: 'blue', won: 'green', lost: 'red' } as const;
 
@@ -28,6 +29,7 @@ export default function OpportunityPage() {
   const { access } = useSignedIn();
   const [editing, setEditing] = useState(false);
   const [ordering, setOrdering] = useState(false);
+  const [quoting, setQuoting] = useState(false);
   const [closingStage, setClosingStage] = useState<string>();
   const opp = useApi(() => call(api.GET('/api/v1/opportunities/{id}', { params: { path: { id } } })), [id]);
   const history = useApi(() => call(api.GET('/api/v1/opportunities/{id}/stage-history', { params: { path: { id } } })), [id, opp.data?.version]);
@@ -86,6 +88,7 @@ export default function OpportunityPage() {
               />
             )}
             {o.permissions.update && <Button onClick={() => setEditing(true)}>{t('common.edit')}</Button>}
+            {o.status !== 'lost' && access.can('quote', 'create') && <Button onClick={() => setQuoting(true)} data-testid="opp-new-quote">{t('opp.newQuote')}</Button>}
             {o.status === 'won' && access.can('order', 'create') && (
               <Button type="primary" loading={ordering} onClick={() => void toOrder()} data-testid="opp-to-order">{t('order.fromOpportunity')}</Button>
             )}
@@ -183,6 +186,18 @@ export default function OpportunityPage() {
           </Card>
         </Col>
       </Row>
+      {quoting && (
+        <QuoteFormModal
+          account={{ id: o.accountId, name: o.accountName ?? '' }}
+          opportunity={{ id: o.id, name: o.name }}
+          // The deal's products become the quote's lines; a deal of one sum becomes one line.
+          lines={o.lines.length
+            ? o.lines.map((l) => ({ productId: l.productId ?? undefined, productLabel: l.productId ? `${l.productCode ?? ''} ${l.productName ?? ''}`.trim() : undefined, description: l.productId ? undefined : (l.description ?? undefined), quantity: Number(l.quantity), unitPrice: Number(l.unitPrice), discountPct: 0 }))
+            : o.amount && Number(o.amount) > 0 ? [{ description: o.name.slice(0, 500), quantity: 1, unitPrice: Number(o.amount), discountPct: 0 }] : undefined}
+          onClose={() => setQuoting(false)}
+          onSaved={(q) => void navigate(`/quotes/${q.id}`)}
+        />
+      )}
       {editing && <EditOpportunityDrawer opp={o} onClose={() => setEditing(false)} onSaved={() => { setEditing(false); opp.reload(); }} />}
       {closing && (
         <CloseDealModal

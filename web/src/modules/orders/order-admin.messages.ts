@@ -58,6 +58,8 @@ export const orderAdminZh = {
   'opp.logActivity': '记录跟进',
   'opp.activities': '跟进记录',
   'activity.opportunity': '关联商机',
+  'quote.edit': '修改报价',
+  'opp.newQuote': '报价',
 };
 
 export const orderAdminEn: Record<keyof typeof orderAdminZh, string> = {
@@ -119,4 +121,6 @@ export const orderAdminEn: Record<keyof typeof orderAdminZh, string> = {
   'opp.logActivity': 'Log follow-up',
   'opp.activities': 'Follow-ups',
   'activity.opportunity': 'Deal',
+  'quote.edit': 'Edit quote',
+  'opp.newQuote': 'Quote',
 };

@@ -1,50 +1,24 @@
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { App, Button, Card, Flex, Form, Input, InputNumber, Modal, Select, Space, Table, Tag } from 'antd';
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Card, Flex, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
 import { api, call } from '../../app/api/client';
 import { useCursorList } from '../../app/api/use-cursor-list';
-import { useReportError } from '../../app/api/report-error';
 import { useSignedIn } from '../../app/auth/auth-context';
 import { formatDate, formatMoney } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { PageHeader } from '../../app/shell/PageHeader';
-import { AccountPicker } from '../opportunities/AccountPicker';
-import { ProductPicker } from '../orders/ProductPicker';
+import { QuoteFormModal } from './QuoteFormModal';
 import { quoteStatusColor, quoteStatuses, type QuoteRow } from './quotes-api';
-
-interface Values {
-  accountId: string;
-  title?: string;
-  lines: { productId?: string; description?: string; quantity?: number; unitPrice?: number | null; discountPct?: number }[];
-}
 
 /** Quotes in the user's scope (current versions), and a new one. */
 export default function QuoteListPage() {
   const { t } = useI18n();
   const { access } = useSignedIn();
-  const { message } = App.useApp();
-  const report = useReportError();
   const navigate = useNavigate();
   const [status, setStatus] = useState<(typeof quoteStatuses)[number]>();
   const [creating, setCreating] = useState(false);
-  const [form] = Form.useForm<Values>();
   const list = useCursorList((cursor) => call(api.GET('/api/v1/quotes', { params: { query: { status, cursor, limit: 50, current: 'true' } } })), [status]);
-
-  const save = async (v: Values) => {
-    try {
-      const q = await call(api.POST('/api/v1/quotes', {
-        body: {
-          accountId: v.accountId, title: v.title || undefined, currency: 'CNY',
-          lines: v.lines.map((l) => ({ productId: l.productId, description: l.description || undefined, quantity: (l.quantity ?? 1).toFixed(4), unitPrice: l.unitPrice === null || l.unitPrice === undefined ? undefined : l.unitPrice.toFixed(2), discountPct: (l.discountPct ?? 0).toFixed(2) })),
-        },
-      }));
-      void message.success(t('common.saved'));
-      void navigate(`/quotes/${q.id}`);
-    } catch (err) {
-      report(err);
-    }
-  };
 
   return (
     <>
@@ -65,29 +39,7 @@ export default function QuoteListPage() {
           ]} />
         {list.hasMore && <Button block style={{ marginTop: 8 }} onClick={list.loadMore}>{t('common.loadMore')}</Button>}
       </Card>
-      <Modal open={creating} title={t('quote.add')} width={860} onCancel={() => setCreating(false)} onOk={() => form.submit()} okText={t('common.save')} destroyOnHidden>
-        <Form form={form} layout="vertical" onFinish={save} initialValues={{ lines: [{ quantity: 1, discountPct: 0 }] }}>
-          <Form.Item name="accountId" label={t('order.account')} rules={[{ required: true }]}><AccountPicker /></Form.Item>
-          <Form.Item name="title" label={t('order.orderTitle')}><Input /></Form.Item>
-          <Form.List name="lines">
-            {(fields, { add, remove }) => (
-              <>
-                {fields.map((f) => (
-                  <Space key={f.key} wrap align="start">
-                    <Form.Item name={[f.name, 'productId']} label={t('order.line.product')}><ProductPicker /></Form.Item>
-                    <Form.Item name={[f.name, 'description']} label={t('order.line.description')}><Input style={{ width: 150 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'quantity']} label={t('order.line.quantity')} rules={[{ required: true }]}><InputNumber min={0.0001} style={{ width: 90 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'unitPrice']} label={t('order.line.unitPrice')}><InputNumber min={0} placeholder={t('order.line.unitPriceAuto')} style={{ width: 110 }} /></Form.Item>
-                    <Form.Item name={[f.name, 'discountPct']} label={t('order.line.discount')}><InputNumber min={0} max={100} style={{ width: 80 }} /></Form.Item>
-                    {fields.length > 1 && <Button icon={<DeleteOutlined />} style={{ marginTop: 30 }} onClick={() => remove(f.name)} />}
-                  </Space>
-                ))}
-                <Button icon={<PlusOutlined />} onClick={() => add({ quantity: 1, discountPct: 0 })}>{t('order.addLine')}</Button>
-              </>
-            )}
-          </Form.List>
-        </Form>
-      </Modal>
+      {creating && <QuoteFormModal onClose={() => setCreating(false)} onSaved={(q) => void navigate(`/quotes/${q.id}`)} />}
     </>
   );
 }

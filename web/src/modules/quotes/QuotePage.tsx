@@ -7,9 +7,10 @@ import { useReportError } from '../../app/api/report-error';
 import { formatDate, formatMoney } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { PageHeader } from '../../app/shell/PageHeader';
+import { QuoteFormModal } from './QuoteFormModal';
 import { quoteStatusColor, type Quote } from './quotes-api';
 
-/** One quote: its lines and totals, the approval step, versions, the PDF and the order it becomes. */
+/** One quote: its lines and totals (changed while a draft or rejected), the approval step, versions, the PDF and the order it becomes. */
 export default function QuotePage() {
   const { id } = useParams();
   const { t } = useI18n();
@@ -19,6 +20,7 @@ export default function QuotePage() {
   const loaded = useApi(() => call(api.GET('/api/v1/quotes/{id}', { params: { path: { id: id! } } })), [id]);
   const settings = useApi(() => call(api.GET('/api/v1/sales-settings')), []);
   const [quote, setQuote] = useState<Quote>();
+  const [editing, setEditing] = useState(false);
   useEffect(() => setQuote(loaded.data), [loaded.data]);
   if (loaded.failed) return <Result status="404" title={t('common.noResults')} />;
   if (!quote) return <Spin />;
@@ -58,6 +60,7 @@ export default function QuotePage() {
         extra={
           <>
             <Tag color={quoteStatusColor[quote.status]}>{t(`quote.status.${quote.status}`)}</Tag>
+            {quote.permissions.update && <Button onClick={() => setEditing(true)} data-testid="quote-edit">{t('common.edit')}</Button>}
             {quote.status === 'draft' && quote.permissions.update && <Button type="primary" onClick={() => act(() => call(api.POST('/api/v1/quotes/{id}/submit', { ...path, body: { version: quote.version } })))}>{t('quote.submit')}</Button>}
             {quote.permissions.approve && <Button type="primary" onClick={() => decide(true)}>{t('quote.approve')}</Button>}
             {quote.permissions.approve && <Button danger onClick={() => decide(false)}>{t('quote.reject')}</Button>}
@@ -90,6 +93,7 @@ export default function QuotePage() {
             { title: t('order.line.amount'), align: 'right', render: (_, l) => formatMoney(l.amount) },
           ]} />
       </Card>
+      {editing && <QuoteFormModal quote={quote} onClose={() => setEditing(false)} onSaved={(q) => { setEditing(false); setQuote(q); }} />}
     </>
   );
 }
