@@ -9,6 +9,7 @@ import { useSignedIn } from '../../app/auth/auth-context';
 import { formatDate } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { PageHeader } from '../../app/shell/PageHeader';
+import { typeLabel, typeOptions, useAccountTypes } from '../accounts/use-account-types';
 import { ProductPicker } from '../orders/ProductPicker';
 
 interface Values {
@@ -31,8 +32,12 @@ const loadList = (id: string) => call(api.GET('/api/v1/price-lists/{id}', { para
  * a line. A list opens for editing (criteria, validity, its prices) from its name.
  */
 export default function PriceListsPage() {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const { access } = useSignedIn();
+  const { data: types = [] } = useAccountTypes();
+  // Provinces as the accounts store them (GB/T 2260 codes), so a list matches the accounts of a province.
+  const provinces = useApi(async () => (await call(api.GET('/api/v1/regions'))).items, []);
+  const provinceName = (code: string | null) => (code ? (provinces.data?.find((r) => r.code === code)?.name ?? code) : null);
   const { message } = App.useApp();
   const report = useReportError();
   const [creating, setCreating] = useState(false);
@@ -84,9 +89,9 @@ export default function PriceListsPage() {
         <Table size="small" rowKey="id" loading={loading} pagination={false} dataSource={data?.items ?? []} scroll={{ x: 800 }}
           columns={[
             { title: t('priceList.name'), render: (_, l) => (l.permissions.update ? <a onClick={() => void open(l.id)} data-testid="price-list-open">{l.name}</a> : l.name) },
-            { title: t('priceList.accountType'), render: (_, l) => any(l.accountType) },
+            { title: t('priceList.accountType'), render: (_, l) => any(typeLabel(types, l.accountType, locale) ?? null) },
             { title: t('priceList.tier'), render: (_, l) => any(l.tier) },
-            { title: t('priceList.province'), render: (_, l) => any(l.provinceCode) },
+            { title: t('priceList.province'), render: (_, l) => any(provinceName(l.provinceCode)) },
             { title: t('priceList.validFrom'), render: (_, l) => formatDate(l.validFrom) },
             { title: t('priceList.validTo'), render: (_, l) => formatDate(l.validTo) },
             { title: t('priceList.priority'), dataIndex: 'priority' },
@@ -118,8 +123,10 @@ export default function PriceListsPage() {
           <Form.Item name="name" label={t('priceList.name')} rules={[{ required: true }]}><Input /></Form.Item>
           <Space wrap>
             <Form.Item name="tier" label={t('priceList.tier')}><Select allowClear style={{ width: 100 }} options={['A', 'B', 'C'].map((v) => ({ value: v, label: v }))} /></Form.Item>
-            <Form.Item name="accountType" label={t('priceList.accountType')}><Input style={{ width: 140 }} /></Form.Item>
-            <Form.Item name="provinceCode" label={t('priceList.province')}><Input style={{ width: 120 }} /></Form.Item>
+            <Form.Item name="accountType" label={t('priceList.accountType')}><Select allowClear style={{ width: 160 }} placeholder={t('priceList.any')} options={typeOptions(types, locale)} /></Form.Item>
+            <Form.Item name="provinceCode" label={t('priceList.province')}>
+              <Select allowClear showSearch={{ optionFilterProp: 'label' }} style={{ width: 160 }} placeholder={t('priceList.any')} options={(provinces.data ?? []).map((r) => ({ value: r.code, label: r.name }))} />
+            </Form.Item>
             <Form.Item name="priority" label={t('priceList.priority')}><InputNumber min={0} style={{ width: 90 }} /></Form.Item>
           </Space>
           <Space wrap>
