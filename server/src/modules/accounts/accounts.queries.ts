@@ -1,8 +1,9 @@
 import { and, arrayContains, asc, desc, eq, getTableColumns, gte, inArray, lte, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Principal } from '../../platform/access/principal.ts';
-import { scopeWhere } from '../../platform/access/scope.ts';
+import { scopeKindOf, scopeParams, scopeWhere, scopeWherePrepared, type ScopeColumns, type ScopeKind } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/engine.ts';
+import { preparedPerDb } from '../../platform/db/prepared.ts';
 import { AppError, notFound } from '../../platform/http/errors.ts';
 import { decodeCursor, encodeCursor } from '../../platform/http/pagination.ts';
 import { parseSearchQuery } from '../../platform/text/search-query.ts';
@@ -29,8 +30,9 @@ export type AccountRecord = Omit<typeof accounts.$inferSelect, 'searchNames' | '
   unitName: string | null;
 };
 
+const accountScopeColumns: ScopeColumns = { tenantId: accounts.tenantId, ownerId: accounts.ownerId, unitId: accounts.unitId, deletedAt: accounts.deletedAt };
 export const accountScope = (p: Principal, opts?: { includeDeleted?: boolean; onlyDeleted?: boolean }) =>
-  scopeWhere(p, 'account', { tenantId: accounts.tenantId, ownerId: accounts.ownerId, unitId: accounts.unitId, deletedAt: accounts.deletedAt }, opts);
+  scopeWhere(p, 'account', accountScopeColumns, opts);
 
 function selectAccounts(db: Executor) {
   return db
@@ -40,8 +42,18 @@ function selectAccounts(db: Executor) {
     .leftJoin(orgUnits, and(eq(orgUnits.tenantId, accounts.tenantId), eq(orgUnits.id, accounts.unitId)));
 }
 
+/** One account by id, prepared (platform/db/prepared.ts) for each kind of scope, with or without deleted accounts. */
+const accountById = preparedPerDb((db, variant: ScopeKind | `${ScopeKind}+deleted`) =>
+  selectAccounts(db)
+    .where(and(
+      scopeWherePrepared(variant.replace('+deleted', '') as ScopeKind, accountScopeColumns, { includeDeleted: variant.endsWith('+deleted') }),
+      eq(accounts.id, sql.placeholder('id')),
+    ))
+    .prepare(`account_by_id_${variant}`));
+
 export async function findAccount(db: Executor, p: Principal, id: string, opts?: { includeDeleted?: boolean }): Promise<AccountRecord | null> {
-  const [row] = await selectAccounts(db).where(and(accountScope(p, opts), eq(accounts.id, id)));
+  const kind = scopeKindOf(p, 'account');
+  const [row] = await accountById(db, opts?.includeDeleted ? `${kind}+deleted` : kind).execute({ ...scopeParams(p), id });
   return row ?? null;
 }
 

@@ -3,7 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { contextOf, type Ctx } from '../../platform/http/context.ts';
 import { selectFields } from '../../platform/http/pagination.ts';
-import { loadCustomFields } from '../custom-fields/index.ts';
+import { cachedCustomFields } from '../custom-fields/index.ts';
 import './accounts.objects.ts';
 import './accounts.records.ts';
 import './accounts.search.ts';
@@ -21,8 +21,8 @@ import { regionsRoutes } from './regions/regions.routes.ts';
 
 const tags = ['Accounts'];
 
-/** The tenant's account custom fields, once per request: presenters show only active ones, lists filter and sort by them. */
-const accountFieldDefs = (ctx: Ctx) => loadCustomFields(ctx.readDb, ctx.principal.tenantId, 'account');
+/** The tenant's account custom fields (cached for a few seconds): presenters show only active ones, lists filter and sort by them. */
+const accountFieldDefs = (ctx: Ctx) => cachedCustomFields(ctx.readDb, ctx.principal.tenantId, 'account');
 
 export async function accountsRoutes(server: FastifyInstance) {
   const app = server.withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,7 @@ import type { Database, Executor } from '../../platform/db/engine.ts';
 import { newId } from '../../platform/db/ids.ts';
 import type { Ctx } from '../../platform/http/context.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
-import { countActive, getDefinition } from './custom-fields.queries.ts';
+import { countActive, forgetCustomFields, getDefinition } from './custom-fields.queries.ts';
 import { customFieldDefinitions, type FieldDefinition } from './custom-fields.schema.ts';
 import type { CreateFieldInput, UpdateFieldInput } from './custom-fields.types.ts';
 import { assertActive, checkDefinition } from './definition-rules.ts';
@@ -86,6 +86,7 @@ export async function createField(ctx: Ctx, database: Database, input: CreateFie
     await audit(tx, ctx.actor, { action: 'create', objectType: 'custom_field', objectId: created.id, objectLabel: labelOf(created), changes: diff(null, created, audited) });
     return created;
   });
+  forgetCustomFields();
   await syncFieldIndexes(database, row);
   return row;
 }
@@ -122,6 +123,7 @@ export async function updateField(ctx: Ctx, database: Database, id: string, inpu
     await audit(tx, ctx.actor, { action: 'update', objectType: 'custom_field', objectId: id, objectLabel: labelOf(row), changes: diff(before, row, audited) });
     return row;
   });
+  forgetCustomFields();
   try {
     await syncFieldIndexes(database, after);
   } catch (err) {
@@ -138,6 +140,7 @@ async function dropUniqueFlag(ctx: Ctx, def: FieldDefinition) {
     const [row] = await tx.update(cf).set({ unique: false, version: sql`${cf.version} + 1`, updatedAt: new Date() }).where(byId(def.tenantId, def.id)).returning();
     await audit(tx, ctx.actor, { action: 'update', objectType: 'custom_field', objectId: def.id, objectLabel: labelOf(row), changes: { unique: [true, false] }, context: { reason: 'duplicate_values' } });
   });
+  forgetCustomFields();
 }
 
 /** Archiving hides the field and its values and drops its indexes; the values stay in every record. */
@@ -154,6 +157,7 @@ export async function archiveField(ctx: Ctx, database: Database, id: string): Pr
     await audit(tx, ctx.actor, { action: 'archive', objectType: 'custom_field', objectId: id, objectLabel: labelOf(after), changes: diff(before, after, audited) });
     return after;
   });
+  forgetCustomFields();
   await syncFieldIndexes(database, row);
   return row;
 }
@@ -175,6 +179,7 @@ export async function restoreField(ctx: Ctx, database: Database, id: string): Pr
     await audit(tx, ctx.actor, { action: 'restore', objectType: 'custom_field', objectId: id, objectLabel: labelOf(after), changes: diff(before, after, audited) });
     return after;
   });
+  forgetCustomFields();
   try {
     await syncFieldIndexes(database, row);
   } catch (err) {
@@ -203,4 +208,5 @@ export async function reorderFields(ctx: Ctx, input: { objectType: string; ids: 
     const after = input.ids.map((i) => active.find((d) => d.id === i)!.key);
     await audit(tx, ctx.actor, { action: 'reorder', objectType: 'custom_field', objectLabel: input.objectType, changes: { order: [before, after] }, context: { objectType: input.objectType } });
   });
+  forgetCustomFields();
 }

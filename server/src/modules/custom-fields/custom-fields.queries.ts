@@ -1,4 +1,5 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
+import { TtlCache } from '../../platform/auth/ttl-cache.ts';
 import type { Executor } from '../../platform/db/engine.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { customFieldDefinitions, type FieldDefinition } from './custom-fields.schema.ts';
@@ -14,6 +15,31 @@ export function loadCustomFields(db: Executor, tenantId: string, objectType: str
     .from(customFieldDefinitions)
     .where(and(eq(customFieldDefinitions.tenantId, tenantId), eq(customFieldDefinitions.objectType, objectType)))
     .orderBy(asc(customFieldDefinitions.position), asc(customFieldDefinitions.createdAt));
+}
+
+/**
+ * loadCustomFields for reads outside a transaction (presenting, filtering and sorting records): kept
+ * per tenant and object type for five seconds instead of one query per request. Every command of
+ * this module forgets them at once in this process; other processes see a change within the five
+ * seconds, as they see role and session changes (platform/auth).
+ */
+const cache = new TtlCache<FieldDefinition[]>(5_000, 10_000);
+// A load that began before a change must not put what it read back into the cache after the change.
+let generation = 0;
+
+export async function cachedCustomFields(db: Executor, tenantId: string, objectType: string): Promise<FieldDefinition[]> {
+  const key = `${tenantId}:${objectType}`;
+  const hit = cache.get(key);
+  if (hit) return hit;
+  const started = generation;
+  const defs = await loadCustomFields(db, tenantId, objectType);
+  if (generation === started) cache.set(key, defs);
+  return defs;
+}
+
+export function forgetCustomFields(): void {
+  generation++;
+  cache.clear();
 }
 
 export const activeFields = (defs: FieldDefinition[]) => defs.filter((d) => !d.archivedAt);

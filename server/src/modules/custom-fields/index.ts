@@ -17,7 +17,7 @@
 import { z } from 'zod';
 
 export { customColumn, customGinIndex, registerCustomFieldTarget, type CustomFieldTable, type CustomValues } from './targets.ts';
-export { loadCustomFields, activeFields } from './custom-fields.queries.ts';
+export { loadCustomFields, cachedCustomFields, activeFields } from './custom-fields.queries.ts';
 export type { FieldDefinition } from './custom-fields.schema.ts';
 export { fieldTypes, typeTraits, type FieldType } from './field-types.ts';
 export { customFieldsSchema, type CustomMode } from './values/custom-schema.ts';

@@ -1,5 +1,7 @@
 import { and, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
+import { uuidArray } from '../db/prepared.ts';
+import type { DataScope } from './permissions.ts';
 import type { Principal } from './principal.ts';
 import { scopeOf } from './principal.ts';
 
@@ -44,3 +46,38 @@ export function scopeWhere(
   }
   return and(...parts)!;
 }
+
+/** The shape of a principal's scope for an object, which a prepared statement is built for: 'none' reads nothing. */
+export type ScopeKind = DataScope | 'none';
+export const scopeKindOf = (p: Principal, object: string): ScopeKind => scopeOf(p, object) ?? 'none';
+
+/**
+ * scopeWhere for a statement prepared once and run for every principal with the same kind of scope
+ * (platform/db/prepared.ts): the same conditions, with the caller's tenant, id and units as
+ * placeholders that scopeParams() fills; a list of units is one uuid[] parameter.
+ */
+export function scopeWherePrepared(
+  kind: ScopeKind,
+  cols: ScopeColumns,
+  opts: { includeDeleted?: boolean; onlyDeleted?: boolean } = {},
+): SQL {
+  if (kind === 'none') return sql`false`;
+  const parts: SQL[] = [sql`${cols.tenantId} = ${sql.placeholder('scopeTenantId')}`];
+  if (cols.deletedAt) {
+    if (opts.onlyDeleted) parts.push(sql`${cols.deletedAt} is not null`);
+    else if (!opts.includeDeleted) parts.push(isNull(cols.deletedAt));
+  }
+  const mine = sql`${cols.ownerId} = ${sql.placeholder('scopeUserId')}`;
+  if (kind === 'subtree') parts.push(sql`(${cols.unitId} = any(${sql.placeholder('scopeSubtreeUnitIds')}::uuid[]) or ${mine})`);
+  if (kind === 'unit') parts.push(sql`(${cols.unitId} = any(${sql.placeholder('scopeUnitIds')}::uuid[]) or ${mine})`);
+  if (kind === 'own') parts.push(mine);
+  return and(...parts)!;
+}
+
+/** The placeholder values of scopeWherePrepared for this principal. */
+export const scopeParams = (p: Principal) => ({
+  scopeTenantId: p.tenantId,
+  scopeUserId: p.userId,
+  scopeUnitIds: uuidArray(p.unitIds),
+  scopeSubtreeUnitIds: uuidArray(p.subtreeUnitIds),
+});
