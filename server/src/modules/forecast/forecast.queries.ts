@@ -1,6 +1,7 @@
-import { and, eq, gte, inArray, isNull, lte, or, sql } from 'drizzle-orm';
+import { and, eq, gte, isNull, lte, or, sql } from 'drizzle-orm';
 import type { Principal } from '../../platform/access/principal.ts';
 import type { Executor } from '../../platform/db/engine.ts';
+import { uuidArray } from '../../platform/db/prepared.ts';
 import { opportunities } from '../opportunities/opportunities.schema.ts';
 import { orgUnits, users } from '../org/org.schema.ts';
 import { dayAfter, dealFilters } from './funnel.queries.ts';
@@ -68,15 +69,19 @@ export async function forecast(db: Executor, p: Principal, q: ForecastQuery) {
     if (!cells.has(k)) cells.set(k, { periodStart: t.periodStart, key: keyOf(t), pipeline: '0.00', weighted: '0.00', committed: '0.00', won: '0.00' });
   }
   const ids = [...new Set([...cells.values()].map((c) => c.key))];
+  // One array parameter, not one per id: a whole tenant's forecast names ~1,500 reps.
+  const idList = sql`${uuidArray(ids)}::uuid[]`;
   const labels = ids.length
     ? q.by === 'owner'
-      ? await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.tenantId, p.tenantId), inArray(users.id, ids)))
-      : await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.tenantId, p.tenantId), inArray(orgUnits.id, ids)))
+      ? await db.select({ id: users.id, name: users.name }).from(users).where(and(eq(users.tenantId, p.tenantId), sql`${users.id} = any(${idList})`))
+      : await db.select({ id: orgUnits.id, name: orgUnits.name }).from(orgUnits).where(and(eq(orgUnits.tenantId, p.tenantId), sql`${orgUnits.id} = any(${idList})`))
     : [];
   const label = new Map(labels.map((l) => [l.id, l.name]));
   const target = new Map(targets.map((t) => [`${t.periodStart}|${keyOf(t)}`, t.amount]));
+  // String.prototype.localeCompare builds a collator per call: 1.2 s for the ~9,000 cells of a tenant's half year.
+  const byName = new Intl.Collator('zh-CN').compare;
   return [...cells.values()]
-    .sort((a, b) => a.periodStart.localeCompare(b.periodStart) || (label.get(a.key) ?? '').localeCompare(label.get(b.key) ?? ''))
+    .sort((a, b) => (a.periodStart < b.periodStart ? -1 : a.periodStart > b.periodStart ? 1 : byName(label.get(a.key) ?? '', label.get(b.key) ?? '')))
     .map((c) => {
       const goal = target.get(`${c.periodStart}|${c.key}`) ?? null;
       return {

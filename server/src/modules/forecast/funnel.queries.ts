@@ -1,5 +1,6 @@
 import { and, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
 import type { Principal } from '../../platform/access/principal.ts';
+import { scopeKindOf } from '../../platform/access/scope.ts';
 import type { Executor } from '../../platform/db/engine.ts';
 import { unitSubtree } from '../accounts/accounts.queries.ts';
 import { sumAmounts } from '../opportunities/money.ts';
@@ -77,24 +78,31 @@ export async function funnel(db: Executor, p: Principal, pipeline: PipelineRecor
 export async function stageTimes(db: Executor, p: Principal, pipeline: PipelineRecord, f: ReportFilters) {
   const h = opportunityStageHistory;
   const days = sql`extract(epoch from coalesce(${h.leftAt}, now()) - ${h.enteredAt}) / 86400`;
-  const rows = await db
-    .select({
-      stageId: h.stageId,
-      stays: sql<number>`count(*)::int`,
-      averageDays: sql<string | null>`round(avg(${days})::numeric, 1)::text`,
-      medianDays: sql<string | null>`round((percentile_cont(0.5) within group (order by ${days}))::numeric, 1)::text`,
-      stillIn: sql<number>`(count(*) filter (where ${h.leftAt} is null))::int`,
-    })
-    .from(h)
-    .innerJoin(opportunities, and(eq(opportunities.tenantId, h.tenantId), eq(opportunities.id, h.opportunityId)))
-    .where(and(
-      eq(h.tenantId, p.tenantId),
-      eq(h.pipelineId, pipeline.id),
-      gte(h.enteredAt, dayStart(f.from)),
-      lt(h.enteredAt, dayStart(dayAfter(f.to))),
-      dealFilters(p, { ...f, pipelineId: pipeline.id }),
-    ))
-    .groupBy(h.stageId);
+  const select = {
+    stageId: h.stageId,
+    stays: sql<number>`count(*)::int`,
+    averageDays: sql<string | null>`round(avg(${days})::numeric, 1)::text`,
+    medianDays: sql<string | null>`round((percentile_cont(0.5) within group (order by ${days}))::numeric, 1)::text`,
+    stillIn: sql<number>`(count(*) filter (where ${h.leftAt} is null))::int`,
+  };
+  const stays = and(
+    eq(h.tenantId, p.tenantId),
+    eq(h.pipelineId, pipeline.id),
+    gte(h.enteredAt, dayStart(f.from)),
+    lt(h.enteredAt, dayStart(dayAfter(f.to))),
+  );
+  // Who sees every deal of the tenant and filters by neither unit nor rep needs nothing of the deal but
+  // "not deleted": an anti-join against the few deleted deals (opportunities_deleted_idx), and the
+  // stays are read from their index alone. Anyone else's scope is on the deal: join it.
+  const wholeTenant = scopeKindOf(p, 'opportunity') === 'all' && !f.unitId && !f.ownerId;
+  const rows = wholeTenant
+    ? await db.select(select).from(h)
+      .where(and(stays, sql`not exists (select 1 from ${opportunities} d where d.tenant_id = ${h.tenantId} and d.id = ${h.opportunityId} and d.deleted_at is not null)`))
+      .groupBy(h.stageId)
+    : await db.select(select).from(h)
+      .innerJoin(opportunities, and(eq(opportunities.tenantId, h.tenantId), eq(opportunities.id, h.opportunityId)))
+      .where(and(stays, dealFilters(p, { ...f, pipelineId: pipeline.id })))
+      .groupBy(h.stageId);
   return {
     stages: pipeline.stages.filter((s) => s.active && s.kind === 'open').map((s) => {
       const r = rows.find((x) => x.stageId === s.id);

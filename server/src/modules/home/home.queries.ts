@@ -10,7 +10,7 @@ import { getSalesSettings } from '../orders/order-types.ts';
 import { milestoneScope, orderScope, selectOrders, today } from '../orders/orders.queries.ts';
 import { orderMilestones, orders } from '../orders/orders.schema.ts';
 import { pipelineStages, pipelines } from '../pipelines/pipelines.schema.ts';
-import { instalmentScope } from '../receivables/receivables.queries.ts';
+import { instalmentScope, ofLiveOrder } from '../receivables/receivables.queries.ts';
 import { paymentInstalments, payments } from '../receivables/receivables.schema.ts';
 import type { HomeDto } from './home.types.ts';
 
@@ -102,8 +102,8 @@ export async function managementHome(db: Executor, p: Principal, q: { largeOrder
       ? db.select({
         outstanding: sql<string>`coalesce(sum(${paymentInstalments.amount} - ${paymentInstalments.paid}), 0)`,
         overdue: sql<string>`coalesce(sum(${paymentInstalments.amount} - ${paymentInstalments.paid}) filter (where ${paymentInstalments.dueOn} < ${day}), 0)`,
-      }).from(paymentInstalments).innerJoin(orders, and(eq(orders.tenantId, paymentInstalments.tenantId), eq(orders.id, paymentInstalments.orderId)))
-        .where(and(instalmentScope(p), lt(paymentInstalments.paid, paymentInstalments.amount), isNull(orders.deletedAt), sql`${orders.status} <> 'cancelled'`))
+      }).from(paymentInstalments)
+        .where(and(instalmentScope(p), lt(paymentInstalments.paid, paymentInstalments.amount), ofLiveOrder))
       : null,
   ]);
 

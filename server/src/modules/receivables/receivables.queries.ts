@@ -48,11 +48,19 @@ export async function orderReceivables(db: Executor, p: Principal, orderId: stri
 type Grouping = 'order' | 'account' | 'owner' | 'unit';
 const groupColumn = (g: Grouping) => ({ order: paymentInstalments.orderId, account: paymentInstalments.accountId, owner: paymentInstalments.ownerId, unit: paymentInstalments.unitId })[g];
 
-/** Open instalments of live orders in the caller's scope: the rows every receivables figure sums. */
+/**
+ * Instalments of deleted or cancelled orders are not owed. Said as "no such dead order" rather than
+ * "its order is live": the dead orders are few and have their own partial index (orders_dead_idx), so
+ * this is a hash anti-join against a handful of rows, not a probe into orders per open instalment
+ * (400,000 of them at 1,000,000 orders). Every instalment has its order (foreign key), so both say the same.
+ */
+export const ofLiveOrder = sql`not exists (select 1 from ${orders} o where o.tenant_id = ${paymentInstalments.tenantId} and o.id = ${paymentInstalments.orderId} and (o.deleted_at is not null or o.status = 'cancelled'))`;
+
+/** Open instalments of live orders in the caller's scope: the rows every receivables figure sums (index payment_instalments_open_idx, index-only). */
 const openInstalments = (p: Principal): SQL => and(
   instalmentScope(p),
   lt(paymentInstalments.paid, paymentInstalments.amount),
-  sql`exists (select 1 from ${orders} o where o.tenant_id = ${paymentInstalments.tenantId} and o.id = ${paymentInstalments.orderId} and o.deleted_at is null and o.status <> 'cancelled')`,
+  ofLiveOrder,
 )!;
 
 /** Labels of a page of group ids: account names only where the caller sees the account. */
