@@ -16,7 +16,7 @@ import { dueDates } from './execution-plan.ts';
 import { buildLines, roundMoney } from './lines.ts';
 import { compareMoney, totals } from './money.ts';
 import { nextNumber } from './order-number.ts';
-import { findOrder, getOrder, readBackOrder, today, type OrderRow } from './orders.queries.ts';
+import { findOrder, getOrder, milestonesOf, readBackOrder, today, type OrderRow } from './orders.queries.ts';
 import { milestoneTemplates, orderLines, orderMilestones, orders, orderTypes } from './orders.schema.ts';
 import type { CreateOrderInput, LineInputDto, UpdateOrderInput } from './orders.types.ts';
 
@@ -141,6 +141,22 @@ export async function createOrder(ctx: Ctx, input: CreateOrderInput): Promise<Or
   });
 }
 
+/**
+ * A corrected signing day moves the open milestones' due dates with it; done ones keep their dates
+ * and the steps after them count from when they were really done.
+ */
+async function replanFromSigning(tx: Executor, tenantId: string, orderId: string, signedOn: string) {
+  const plan = await milestonesOf(tx, tenantId, orderId);
+  if (!plan.length) return;
+  const due = dueDates(plan, signedOn);
+  for (const m of plan) {
+    const d = due.get(m.key)!;
+    if (m.doneAt || d === m.dueOn) continue;
+    await tx.update(orderMilestones).set({ dueOn: d, version: m.version + 1, updatedAt: new Date() })
+      .where(and(eq(orderMilestones.tenantId, tenantId), eq(orderMilestones.id, m.id)));
+  }
+}
+
 export async function updateOrder(ctx: Ctx, id: string, input: UpdateOrderInput): Promise<OrderRow> {
   const p = ctx.principal;
   return ctx.db.transaction(async (tx) => {
@@ -155,13 +171,14 @@ export async function updateOrder(ctx: Ctx, id: string, input: UpdateOrderInput)
       (input[k] === undefined ? before[k] : input[k]) as (typeof before)[K];
     const set = {
       title: pick('title'), status: pick('status'), deliveryFrom: pick('deliveryFrom'), deliveryTo: pick('deliveryTo'),
-      paymentTerms: pick('paymentTerms'), note: pick('note'), ...owner,
+      paymentTerms: pick('paymentTerms'), note: pick('note'), signedOn: input.signedOn ?? before.signedOn, ...owner,
     };
     const [row] = await tx.update(orders).set({ ...set, version: before.version + 1, updatedAt: new Date(), updatedBy: p.userId })
       .where(and(eq(orders.tenantId, p.tenantId), eq(orders.id, id), eq(orders.version, input.version)))
       .returning({ id: orders.id });
     if (!row) throw new AppError('version_conflict');
     if (owner.ownerId !== before.ownerId || owner.unitId !== before.unitId) await moveInstalments(tx, p.tenantId, id, owner);
+    if (set.signedOn !== before.signedOn) await replanFromSigning(tx, p.tenantId, id, set.signedOn);
     const after = await readBackOrder(tx, p, id);
     await audit(tx, ctx.actor, { action: 'update', objectType: 'order', objectId: id, objectLabel: orderLabel(after), changes: diff(before, after, auditedOrderFields), context: { accountId: before.accountId } });
     return after;

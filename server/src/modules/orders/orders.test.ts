@@ -133,6 +133,7 @@ describe('orders', () => {
   it('lists due and overdue milestones in the work queue, by due date', async () => {
     const old = await managerA.post('/api/v1/orders', { accountId, signedOn: addDays(today(), -20), lines: [{ productId: productIds[0], quantity: '1' }] });
     expect(old.status).toBe(201);
+    // With nothing done yet, the whole plan moves by the ten days.
     const fresh = await managerA.post('/api/v1/orders', { accountId, lines: [{ productId: productIds[0], quantity: '2' }] });
     const queue = await exec.get('/api/v1/order-work-queue?dueWithinDays=7');
     expect(queue.status).toBe(200);
@@ -216,5 +217,27 @@ describe('orders', () => {
     const lost = pipeline.stages.find((st: { kind: string }) => st.kind === 'lost');
     expect((await repA2.post(`/api/v1/opportunities/${lostDeal.id}/move`, { version: lostDeal.version, stageId: lost.id, closeReason: '价格高' })).status).toBe(200);
     expect((await repA2.post('/api/v1/orders', { accountId, opportunityId: lostDeal.id })).status).toBe(400);
+  });
+
+  it('a corrected signing day moves the open milestones with it; done ones keep their dates', async () => {
+    const created = await managerA.post('/api/v1/orders', { accountId, signedOn: '2026-05-01', lines: [{ productId: productIds[0], quantity: '2' }] });
+    expect(created.status).toBe(201);
+    const first = created.body.milestones[0];
+    const done = await exec.patch(`/api/v1/orders/${created.body.id}/milestones/${first.id}`, { version: first.version, done: true, doneOn: '2026-05-03' });
+    expect(done.status, JSON.stringify(done.body)).toBe(200);
+    const before = done.body;
+    const moved = await managerA.patch(`/api/v1/orders/${created.body.id}`, { version: before.version, signedOn: '2026-04-21' });
+    expect(moved.status, JSON.stringify(moved.body)).toBe(200);
+    expect(moved.body.signedOn).toBe('2026-04-21');
+    const due = (o: { milestones: { key: string; dueOn: string }[] }) => Object.fromEntries(o.milestones.map((m) => [m.key, m.dueOn]));
+    // The done first step keeps its date and the steps after it still count from when it was done.
+    expect(due(moved.body).payment_confirmed).toBe(due(before).payment_confirmed);
+    expect(due(moved.body).purchase_contract_reviewed).toBe(due(before).purchase_contract_reviewed);
+    const events = await admin.get(`/api/v1/audit-events?objectId=${created.body.id}`);
+    expect(events.body.items.find((e: { action: string }) => e.action === 'update').changes.signedOn).toEqual(['2026-05-01', '2026-04-21']);
+    // With nothing done yet, the whole plan moves ten days earlier.
+    const fresh = await managerA.post('/api/v1/orders', { accountId, signedOn: '2026-05-01', lines: [{ productId: productIds[0], quantity: '1' }] });
+    const shifted = await managerA.patch(`/api/v1/orders/${fresh.body.id}`, { version: fresh.body.version, signedOn: '2026-04-21' });
+    expect(Object.values(due(shifted.body))).toEqual(Object.values(due(fresh.body)).map((d) => addDays(d, -10)));
   });
 });

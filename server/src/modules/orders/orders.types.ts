@@ -122,6 +122,7 @@ export const updateOrderBody = z.object({
   version: z.number().int(),
   title: optionalText(200),
   status: z.enum(orderStatuses).optional(),
+  signedOn: day.optional().describe("a corrected signing day; the open milestones' due dates move with it"),
   deliveryFrom: day.nullish(),
   deliveryTo: day.nullish(),
   paymentTerms: optionalText(500),
