@@ -11787,6 +11787,11 @@ export interface operations {
                     title?: string | null;
                     /** @enum {string} */
                     status?: "active" | "completed" | "cancelled";
+                    /**
+                     * Format: date
+                     * @description a corrected signing day; the open milestones' due dates move with it
+                     */
+                    signedOn?: string;
                     deliveryFrom?: string | null;
                     deliveryTo?: string | null;
                     paymentTerms?: string | null;

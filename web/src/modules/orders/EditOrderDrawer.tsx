@@ -12,6 +12,7 @@ import { orderStatuses, type Order } from './orders-api';
 interface Values {
   title: string;
   status: Order['status'];
+  signedOn: Dayjs;
   deliveryFrom: Dayjs | null;
   deliveryTo: Dayjs | null;
   paymentTerms: string;
@@ -22,7 +23,7 @@ interface Values {
 const day = (v: string | null) => (v ? dayjs(v) : null);
 const orNull = (s: string | undefined) => s?.trim() || null;
 
-/** The order's header: title, status, delivery dates, payment terms, note and (with the assign right) its sales owner. */
+/** The order's header: title, status, signing day, delivery dates, payment terms, note and (with the assign right) its sales owner. */
 export function EditOrderDrawer({ order, onClose, onSaved }: { order: Order; onClose: () => void; onSaved: (o: Order) => void }) {
   const { t } = useI18n();
   const { access } = useSignedIn();
@@ -41,6 +42,7 @@ export function EditOrderDrawer({ order, onClose, onSaved }: { order: Order; onC
           version: order.version,
           title: orNull(v.title),
           status: v.status,
+          ...(v.signedOn.format('YYYY-MM-DD') !== order.signedOn ? { signedOn: v.signedOn.format('YYYY-MM-DD') } : {}),
           deliveryFrom: v.deliveryFrom?.format('YYYY-MM-DD') ?? null,
           deliveryTo: v.deliveryTo?.format('YYYY-MM-DD') ?? null,
           paymentTerms: orNull(v.paymentTerms),
@@ -76,7 +78,7 @@ export function EditOrderDrawer({ order, onClose, onSaved }: { order: Order; onC
         layout="vertical"
         onFinish={submit}
         initialValues={{
-          title: order.title ?? '', status: order.status, deliveryFrom: day(order.deliveryFrom), deliveryTo: day(order.deliveryTo),
+          title: order.title ?? '', status: order.status, signedOn: dayjs(order.signedOn), deliveryFrom: day(order.deliveryFrom), deliveryTo: day(order.deliveryTo),
           paymentTerms: order.paymentTerms ?? '', note: order.note ?? '', ownerId: order.ownerId,
         }}
       >
@@ -84,6 +86,7 @@ export function EditOrderDrawer({ order, onClose, onSaved }: { order: Order; onC
         <Form.Item name="status" label={t('order.status')}>
           <Select options={orderStatuses.map((s) => ({ value: s, label: t(`order.status.${s}`) }))} />
         </Form.Item>
+        <Form.Item name="signedOn" label={t('order.signedOn')} extra={t('order.signedOnHint')} rules={[{ required: true }]}><DatePicker allowClear={false} /></Form.Item>
         <Flex gap={12} wrap>
           <Form.Item name="deliveryFrom" label={t('order.deliveryFrom')}><DatePicker /></Form.Item>
           <Form.Item
