@@ -94,6 +94,12 @@ describe('duplicate warning on entry', () => {
 describe('duplicate report', () => {
   test('the administrator finds the two 火炬 entries as one group and takes them to the merge page', async () => {
     await openPage(adminPage, '客户查重');
+    // Nothing computed yet: the administrator starts a run; a background job computes it while the page shows its progress.
+    await expect.poll(() => adminPage.getByTestId('duplicate-stats').innerText()).toContain('尚未计算');
+    await adminPage.getByTestId('duplicate-recompute').click();
+    await adminPage.getByTestId('duplicate-progress').waitFor();
+    await expect.poll(() => adminPage.getByTestId('duplicate-stats').innerText(), { timeout: 60_000 }).toMatch(/计算：检查了 \d+ 个客户，找到 \d+ 组/);
+    expect(await adminPage.getByTestId('duplicate-progress').count()).toBe(0);
     const group = adminPage.getByTestId('duplicate-group').filter({ hasText: torchVariant });
     await expect.poll(() => group.innerText()).toMatch(/相似度 \d+%[\s\S]*(上海火炬润滑油有限公司[\s\S]*火炬润滑油\(上海\)有限责任公司|火炬润滑油\(上海\)有限责任公司[\s\S]*上海火炬润滑油有限公司)[\s\S]*名称变体/);
     await screenshot(adminPage, 'desktop-admin-duplicate-report');

@@ -64,13 +64,7 @@ export async function computeDuplicateReport(database: Database, tenantId: strin
   const prepared: (PreparedAccount | undefined)[] = new Array(ids.length);
   await time('load', async () => {
     for (let i = 0; i < ids.length; i += LOAD_BATCH) {
-      const rows = await db
-        .select({
-          id: accounts.id, name: accounts.name, shortName: accounts.shortName, englishName: accounts.englishName,
-          formerNames: accounts.formerNames, creditCode: accounts.creditCode, phones: accounts.phones, emails: accounts.emails,
-        })
-        .from(accounts)
-        .where(and(eq(accounts.tenantId, tenantId), inArray(accounts.id, ids.slice(i, i + LOAD_BATCH)), isNull(accounts.deletedAt)));
+      const rows = await readAccounts(db, tenantId, ids.slice(i, i + LOAD_BATCH));
       for (const r of rows) prepared[index.get(r.id)!] = prepareAccount(r);
       await progress('pairs', Math.min(i + LOAD_BATCH, ids.length), ids.length);
     }
@@ -124,6 +118,19 @@ export async function computeDuplicateReport(database: Database, tenantId: strin
     ));
   });
 }
+
+/** What the matcher reads of live accounts, by id (LOAD_BATCH at a time). */
+export function readAccounts(db: Executor, tenantId: string, ids: string[]) {
+  return db
+    .select({
+      id: accounts.id, name: accounts.name, shortName: accounts.shortName, englishName: accounts.englishName,
+      formerNames: accounts.formerNames, creditCode: accounts.creditCode, phones: accounts.phones, emails: accounts.emails,
+    })
+    .from(accounts)
+    .where(and(eq(accounts.tenantId, tenantId), inArray(accounts.id, ids), isNull(accounts.deletedAt)));
+}
+
+export const READ_BATCH = LOAD_BATCH;
 
 export async function loadRun(db: Executor, tenantId: string, runId: string) {
   const [run] = await db.select().from(dedupReportRuns).where(and(eq(dedupReportRuns.tenantId, tenantId), eq(dedupReportRuns.id, runId)));
