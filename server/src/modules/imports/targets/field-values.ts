@@ -173,6 +173,9 @@ function customValue(def: FieldDefinition, raw: string, check: RowChecker, field
  * The `custom` object of a row from its `custom.<key>` values, checked with the same zod schema as
  * the API (types, required fields, options). User fields take a user's name or login (`users`).
  */
+// One schema per import session's field list, not one per row (building it cost more than parsing).
+const schemas = new WeakMap<FieldDefinition[], ReturnType<typeof customFieldsSchema>>();
+
 export function customValues(defs: FieldDefinition[], check: RowChecker, users: (nameOrLogin: string) => string | undefined): Record<string, unknown> {
   const values: Record<string, unknown> = {};
   for (const def of defs) {
@@ -190,7 +193,10 @@ export function customValues(defs: FieldDefinition[], check: RowChecker, users: 
     if (v !== undefined) values[def.key] = v;
   }
   for (const def of defs) if (!def.archivedAt && def.defaultValue != null && values[def.key] === undefined) values[def.key] = def.defaultValue;
-  const parsed = customFieldsSchema(defs, { mode: 'create' }).safeParse(values);
+  if (!defs.length) return values;
+  let schema = schemas.get(defs);
+  if (!schema) schemas.set(defs, (schema = customFieldsSchema(defs, { mode: 'create' })));
+  const parsed = schema.safeParse(values);
   if (parsed.success) {
     return Object.fromEntries(Object.entries(parsed.data as Record<string, unknown>).filter(([, v]) => v !== null && v !== undefined));
   }
