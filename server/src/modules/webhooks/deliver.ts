@@ -16,33 +16,64 @@ export const MAX_ATTEMPTS = RETRY_SCHEDULE_SECONDS.length + 1;
 
 /** While a try runs, nobody else may start one; a crashed runner's lease runs out after this. */
 const LEASE_SECONDS = 120;
-/** Deliveries of one job sent side by side: a slow receiver does not hold up the others for long. */
-const PARALLEL = 4;
-/** Ids per job: the first try of a big bulk change is split into jobs of this size. */
-export const DELIVERIES_PER_JOB = 50;
+/** Deliveries sent side by side: a slow receiver does not hold up the others for long. */
+const PARALLEL = 8;
+/** How many due deliveries one drain claims at a time. */
+const CLAIM_BATCH = 32;
+/** A dispatcher run stops claiming after this and asks for another run, so one run never hogs the queue. */
+const DRAIN_BUDGET_MS = 60_000;
 
 export type AttemptResult = 'delivered' | 'retrying' | 'failed' | 'skipped';
+type Claimed = typeof webhookDeliveries.$inferSelect;
 
-/** Queues the sending of these deliveries (in the caller's transaction, when it is one). */
-export async function enqueueDeliveries(db: Executor, tenantId: string, ids: string[], runAt?: Date): Promise<void> {
-  for (let i = 0; i < ids.length; i += DELIVERIES_PER_JOB) {
-    await enqueue(db, deliverWebhooksJob, { tenantId, deliveryIds: ids.slice(i, i + DELIVERIES_PER_JOB) }, { runAt });
-  }
-}
+/**
+ * Deliveries are sent by a dispatcher that drains everything due, woken by a pg-boss job. The job
+ * is keyed by a 2-second slot, so a burst of changes (or of retries falling due together) wakes it
+ * once per slot instead of queueing a job per change: pg-boss runs one job per poll, and a job per
+ * change would fall behind. A change committing after its slot's run has looked is picked up by
+ * the next run or, at the latest, by the sweep a minute later.
+ */
+export const SLOT_MS = 2_000;
+export const slotStart = (at: Date): Date => new Date(Math.ceil(at.getTime() / SLOT_MS) * SLOT_MS);
 
-/** Tries each delivery that is due; deliveries no longer due (sent, replayed, rescheduled) are skipped. */
-export async function attemptDeliveries(db: Db, tenantId: string, ids: string[]): Promise<AttemptResult[]> {
-  const results: AttemptResult[] = [];
-  for (let i = 0; i < ids.length; i += PARALLEL) {
-    results.push(...(await Promise.all(ids.slice(i, i + PARALLEL).map((id) => attemptDelivery(db, tenantId, id)))));
-  }
-  return results;
+/** Wakes the dispatcher at `at` (now by default), in the caller's transaction when it is one. */
+export async function wakeDispatcher(db: Executor, at: Date = new Date()): Promise<void> {
+  const slot = slotStart(at);
+  await enqueue(db, deliverWebhooksJob, { slot: slot.getTime() }, { runAt: slot, singletonKey: `slot:${slot.getTime()}` });
 }
 
 /**
- * One try: claim the delivery (a lease on `nextAttemptAt`), send it outside any transaction, then
- * record the answer and either finish or schedule the next try. Idempotent: a second job for the
- * same delivery finds it not due and does nothing.
+ * Sends every delivery that is due, oldest first, a batch at a time, across companies (each
+ * delivery carries its tenant). Returns what happened to each.
+ */
+export async function drainDue(db: Db, budgetMs = DRAIN_BUDGET_MS): Promise<AttemptResult[]> {
+  const started = Date.now();
+  const results: AttemptResult[] = [];
+  for (;;) {
+    const claimed = await db
+      .update(webhookDeliveries)
+      .set({ nextAttemptAt: sql`now() + make_interval(secs => ${LEASE_SECONDS})` })
+      .where(sql`(${webhookDeliveries.tenantId}, ${webhookDeliveries.id}) in (
+        select tenant_id, id from webhook_deliveries
+        where status = 'pending' and next_attempt_at <= now()
+        order by next_attempt_at limit ${CLAIM_BATCH}
+        for update skip locked)`)
+      .returning();
+    for (let i = 0; i < claimed.length; i += PARALLEL) {
+      results.push(...(await Promise.all(claimed.slice(i, i + PARALLEL).map((d) => sendClaimed(db, d)))));
+    }
+    if (claimed.length < CLAIM_BATCH) return results;
+    if (Date.now() - started > budgetMs) {
+      await wakeDispatcher(db);
+      return results;
+    }
+  }
+}
+
+/**
+ * One try of one delivery if it is due: claim it (a lease on `nextAttemptAt`), send it outside any
+ * transaction, record the answer and finish or schedule the next try. Not due (sent, replayed,
+ * rescheduled, or being sent by another runner): nothing happens.
  */
 export async function attemptDelivery(db: Db, tenantId: string, id: string): Promise<AttemptResult> {
   const [claimed] = await db
@@ -53,9 +84,12 @@ export async function attemptDelivery(db: Db, tenantId: string, id: string): Pro
       eq(webhookDeliveries.status, 'pending'), lte(webhookDeliveries.nextAttemptAt, sql`now()`),
     ))
     .returning();
-  if (!claimed) return 'skipped';
+  return claimed ? sendClaimed(db, claimed) : 'skipped';
+}
+
+async function sendClaimed(db: Db, claimed: Claimed): Promise<AttemptResult> {
   const [sub] = await db.select().from(webhookSubscriptions)
-    .where(and(eq(webhookSubscriptions.tenantId, tenantId), eq(webhookSubscriptions.id, claimed.subscriptionId)));
+    .where(and(eq(webhookSubscriptions.tenantId, claimed.tenantId), eq(webhookSubscriptions.id, claimed.subscriptionId)));
 
   const startedAt = new Date();
   let outcome: SendOutcome;
@@ -76,7 +110,7 @@ export async function attemptDelivery(db: Db, tenantId: string, id: string): Pro
 }
 
 async function recordAttempt(
-  db: Db, d: typeof webhookDeliveries.$inferSelect, startedAt: Date, o: SendOutcome, giveUp: boolean,
+  db: Db, d: Claimed, startedAt: Date, o: SendOutcome, giveUp: boolean,
 ): Promise<AttemptResult> {
   const wait = RETRY_SCHEDULE_SECONDS[d.retryStep];
   const result: AttemptResult = o.ok ? 'delivered' : giveUp || wait === undefined ? 'failed' : 'retrying';
@@ -97,7 +131,7 @@ async function recordAttempt(
       lastError: o.ok ? null : (o.error ?? `HTTP ${o.statusCode}`),
       deliveredAt: o.ok ? new Date() : d.deliveredAt,
     }).where(and(eq(webhookDeliveries.tenantId, d.tenantId), eq(webhookDeliveries.id, d.id)));
-    if (nextAttemptAt) await enqueueDeliveries(tx, d.tenantId, [d.id], nextAttemptAt);
+    if (nextAttemptAt) await wakeDispatcher(tx, nextAttemptAt);
   });
   return result;
 }
@@ -111,5 +145,5 @@ export async function makeDue(tx: Executor, tenantId: string, ids: string[]): Pr
   await tx.update(webhookDeliveries)
     .set({ status: 'pending', retryStep: 0, nextAttemptAt: sql`now()` })
     .where(and(eq(webhookDeliveries.tenantId, tenantId), inArray(webhookDeliveries.id, ids)));
-  await enqueueDeliveries(tx, tenantId, ids);
+  await wakeDispatcher(tx);
 }

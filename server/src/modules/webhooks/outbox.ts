@@ -4,14 +4,14 @@ import { apiKeys } from '../../platform/auth/auth.tables.ts';
 import type { Executor } from '../../platform/db/engine.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { users } from '../org/org.schema.ts';
-import { enqueueDeliveries } from './deliver.ts';
+import { wakeDispatcher } from './deliver.ts';
 import { subscribedTo, webhookEventOf } from './webhook-events.ts';
 import { payloadOf, type WebhookPayload } from './webhook-payload.ts';
 import { webhookDeliveries, webhookSubscriptions } from './webhooks.schema.ts';
 
 /**
  * The outbox: after a command writes its audit events, and in its transaction, one pending delivery
- * per matching active subscription is written and a job to send them is queued. The change and
+ * per matching active subscription is written and the dispatcher is woken (deliver.ts). The change and
  * its deliveries commit together or not at all, and nothing is sent before the commit; the request
  * never waits for a receiver. With no subscription in the company this costs one indexed query.
  */
@@ -39,9 +39,8 @@ export async function writeDeliveries(tx: Executor, actor: Actor, events: Audite
     nextAttemptAt: sql`now()`,
   }));
   await tx.insert(webhookDeliveries).values(rows);
-  const ids = rows.map((r) => r.id);
-  await enqueueDeliveries(tx, actor.tenantId, ids);
-  return ids;
+  await wakeDispatcher(tx);
+  return rows.map((r) => r.id);
 }
 
 export async function actorOf(tx: Executor, actor: Pick<Actor, 'tenantId' | 'userId' | 'apiKeyId'>): Promise<WebhookPayload['actor']> {

@@ -3,7 +3,7 @@ import { audit, diff } from '../../platform/audit/audit.ts';
 import { newId } from '../../platform/db/ids.ts';
 import { AppError, invalid } from '../../platform/http/errors.ts';
 import type { Ctx } from '../../platform/http/context.ts';
-import { enqueueDeliveries, makeDue } from './deliver.ts';
+import { makeDue, wakeDispatcher } from './deliver.ts';
 import { actorOf } from './outbox.ts';
 import { ALL_EVENTS, isWebhookEvent, TEST_EVENT } from './webhook-events.ts';
 import type { WebhookPayload } from './webhook-payload.ts';
@@ -108,7 +108,7 @@ export async function sendTestEvent(ctx: Ctx, id: string): Promise<string> {
     await tx.insert(webhookDeliveries).values({
       tenantId: p.tenantId, id: deliveryId, subscriptionId: sub.id, eventId: null, event: TEST_EVENT, payload, nextAttemptAt: sql`now()`,
     });
-    await enqueueDeliveries(tx, p.tenantId, [deliveryId]);
+    await wakeDispatcher(tx);
     return deliveryId;
   });
 }

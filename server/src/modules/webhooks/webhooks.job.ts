@@ -1,21 +1,22 @@
-import { and, eq, isNotNull, lt, ne, sql } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import { defineJob } from '../../platform/jobs/define-job.ts';
 import type { Db } from '../../platform/db/engine.ts';
-import { attemptDeliveries, enqueueDeliveries } from './deliver.ts';
+import { drainDue, wakeDispatcher } from './deliver.ts';
 import { webhookDeliveries } from './webhooks.schema.ts';
 
 /**
- * Sends deliveries (their first try, or one retry). The backoff between tries is the delivery's
- * own schedule (deliver.ts), not pg-boss's: pg-boss retries only a run that crashed.
+ * The dispatcher: sends every delivery that is due (first tries, retries, replays). Queued once
+ * per 2-second slot by whatever makes a delivery due (deliver.ts); the backoff between tries is
+ * each delivery's own schedule, not pg-boss's, which only retries a run that crashed.
  */
-export const deliverWebhooksJob = defineJob<{ tenantId: string; deliveryIds: string[] }>({
+export const deliverWebhooksJob = defineJob<{ slot: number }>({
   name: 'webhooks.deliver',
   retryLimit: 3,
   backoff: { delaySeconds: 30, exponential: true },
   timeoutSeconds: 10 * 60,
-  async handler({ tenantId, deliveryIds }, ctx) {
-    const results = await attemptDeliveries(ctx.database.db, tenantId, deliveryIds);
-    return { results };
+  async handler(_payload, ctx) {
+    const results = await drainDue(ctx.database.db);
+    return { sent: results.length, delivered: results.filter((r) => r === 'delivered').length };
   },
 });
 
@@ -23,32 +24,33 @@ export const deliverWebhooksJob = defineJob<{ tenantId: string; deliveryIds: str
 export const KEEP_DELIVERIES_DAYS = 30;
 
 /**
- * Every ten minutes: queue again any pending delivery long overdue (its job lost, say, with a
- * database restored from a backup) and remove finished deliveries past the retention period.
+ * Every minute: wake the dispatcher if a delivery is overdue (its change committed after the
+ * dispatcher had looked, or a run was lost), and remove finished deliveries past the retention.
  */
 export const sweepWebhooksJob = defineJob<Record<string, never>>({
   name: 'webhooks.sweep',
   retryLimit: 1,
-  schedule: { cron: '*/10 * * * *', timezone: 'UTC', payload: {} },
+  schedule: { cron: '* * * * *', timezone: 'UTC', payload: {} },
   async handler(_payload, ctx) {
     return sweepDeliveries(ctx.database.db);
   },
 });
 
-export async function sweepDeliveries(db: Db): Promise<{ requeued: number; removed: number }> {
-  const overdue = await db
-    .select({ tenantId: webhookDeliveries.tenantId, id: webhookDeliveries.id })
+export async function sweepDeliveries(db: Db): Promise<{ overdue: boolean; removed: number }> {
+  const [overdue] = await db
+    .select({ id: webhookDeliveries.id })
     .from(webhookDeliveries)
-    .where(and(eq(webhookDeliveries.status, 'pending'), isNotNull(webhookDeliveries.nextAttemptAt), lt(webhookDeliveries.nextAttemptAt, sql`now() - interval '5 minutes'`)))
-    .limit(2000);
-  const byTenant = new Map<string, string[]>();
-  for (const d of overdue) byTenant.set(d.tenantId, [...(byTenant.get(d.tenantId) ?? []), d.id]);
-  for (const [tenantId, ids] of byTenant) await enqueueDeliveries(db, tenantId, ids);
+    .where(sql`${webhookDeliveries.status} = 'pending' and ${webhookDeliveries.nextAttemptAt} < now() - interval '30 seconds'`)
+    .limit(1);
+  if (overdue) await wakeDispatcher(db);
+  // removed in slices, so a large backlog never holds one long transaction
   const removed = await db
     .delete(webhookDeliveries)
-    .where(and(ne(webhookDeliveries.status, 'pending'), lt(webhookDeliveries.createdAt, sql`now() - make_interval(days => ${KEEP_DELIVERIES_DAYS})`)))
+    .where(sql`(${webhookDeliveries.tenantId}, ${webhookDeliveries.id}) in (
+      select tenant_id, id from webhook_deliveries
+      where status <> 'pending' and created_at < now() - make_interval(days => ${KEEP_DELIVERIES_DAYS}) limit 5000)`)
     .returning({ id: webhookDeliveries.id });
-  return { requeued: overdue.length, removed: removed.length };
+  return { overdue: !!overdue, removed: removed.length };
 }
 
 export const webhookJobs = [deliverWebhooksJob, sweepWebhooksJob];

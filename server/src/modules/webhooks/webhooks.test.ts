@@ -24,7 +24,7 @@ beforeAll(async () => {
   runner = await startJobRunner(t.database, webhookJobs, { work: true, pollingSeconds: 0.5, log: { info: () => {}, error: () => {} } });
   admin = await t.as('admin');
   receiver = await startReceiver();
-});
+}, 180_000);
 afterAll(async () => {
   await receiver?.close();
   await runner?.stop();
