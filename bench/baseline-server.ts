@@ -25,7 +25,11 @@ async function connect(): Promise<{ query: Query; close: () => Promise<void> }> 
   if (process.env.DATABASE_URL) {
     const sql = postgres(process.env.DATABASE_URL, { max: Number(process.env.DATABASE_POOL_SIZE ?? 10), onnotice: () => {} });
     return {
-      // drizzle's postgres-js session calls unsafe() without prepare for unnamed queries; so do we.
+      // unsafe() with the connection's default prepare: true: every statement is a named prepared
+      // statement, parsed once per connection and sent in one round trip. Kehu's ordinary drizzle
+      // queries pass prepare: false (two round trips: parse+describe, then bind+execute, and a parse
+      // and plan each time); its hot reads are prepared (server/src/platform/db/prepared.ts). The
+      // baseline keeps the cheaper path: it is the limit Kehu could reach.
       query: async (text, params) => (await sql.unsafe(text, params as never[])) as unknown as Row[],
       close: () => sql.end({ timeout: 5 }),
     };
@@ -42,9 +46,9 @@ const USER_COLUMNS = '"users"."tenant_id", "users"."id", "users"."version", "use
 const USER_FROM = 'from "users" left join "org_units" on ("org_units"."tenant_id" = "users"."tenant_id" and "org_units"."id" = "users"."unit_id")';
 const GET_USER = `select ${USER_COLUMNS} ${USER_FROM} where (("users"."tenant_id" = $1 and "users"."deleted_at" is null) and "users"."id" = $2)`;
 const LIST_USERS = `select ${USER_COLUMNS} ${USER_FROM} where ("users"."tenant_id" = $1 and "users"."deleted_at" is null) order by "users"."name" asc nulls last, "users"."id" asc limit $2`;
-const inList = (n: number) => Array.from({ length: n }, (_, i) => `$${i + 2}`).join(', ');
-const ROLES = (n: number) => `select "tenant_id", "user_id", "role_id" from "user_roles" where ("user_roles"."tenant_id" = $1 and "user_roles"."user_id" in (${inList(n)}))`;
-const MANAGED = (n: number) => `select "tenant_id", "user_id", "unit_id" from "user_managed_units" where ("user_managed_units"."tenant_id" = $1 and "user_managed_units"."user_id" in (${inList(n)}))`;
+// Kehu sends a page's user ids as one uuid[] parameter (users.queries.ts, prepared statements).
+const ROLES = 'select "tenant_id", "user_id", "role_id" from "user_roles" where ("user_roles"."tenant_id" = $1 and "user_roles"."user_id" = any($2::uuid[]))';
+const MANAGED = 'select "tenant_id", "user_id", "unit_id" from "user_managed_units" where ("user_managed_units"."tenant_id" = $1 and "user_managed_units"."user_id" = any($2::uuid[]))';
 
 const { query, close } = await connect();
 const sessions = new Map<string, { at: number; session: { tenantId: string; userId: string } | null }>();
@@ -70,8 +74,8 @@ const iso = (v: unknown) => (v == null ? null : new Date(v as string).toISOStrin
 
 async function present(tenantId: string, rows: Row[]) {
   if (!rows.length) return [];
-  const ids = rows.map((r) => r.id);
-  const [roles, managed] = await Promise.all([query(ROLES(ids.length), [tenantId, ...ids]), query(MANAGED(ids.length), [tenantId, ...ids])]);
+  const ids = `{${rows.map((r) => r.id).join(',')}}`;
+  const [roles, managed] = await Promise.all([query(ROLES, [tenantId, ids]), query(MANAGED, [tenantId, ids])]);
   return rows.map((u) => ({
     id: u.id, login: u.login, name: u.name, email: u.email, phone: u.phone, title: u.title,
     unitId: u.unit_id, unitName: u.unit_name, locale: u.locale ?? null, active: u.active,

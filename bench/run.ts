@@ -267,7 +267,8 @@ async function sequential(server: Running, paths: string[], cookie: string) {
   return { p50: pct(times, 50), p95: pct(times, 95), p99: pct(times, 99) };
 }
 
-async function underLoad(kind: 'kehu' | 'baseline', cookie?: string) {
+/** A server under test: started, signed in, checked, its memory at rest read, warmed up. */
+async function boot(kind: 'kehu' | 'baseline', cookie?: string) {
   const profDir = path.join(benchDir, 'results', 'profiles');
   const server = await startProcess(kind, bench, {
     nodeArgs: kind === 'kehu' && args['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : [],
@@ -282,29 +283,49 @@ async function underLoad(kind: 'kehu' | 'baseline', cookie?: string) {
     const rest = server.rssMb();
     // Warm-up, not recorded: the JIT, the caches and the connection pool settle.
     await autocannon({ url: `${server.url}${getPath}`, connections, duration: Math.min(3, duration), headers: { cookie: session } });
-    const rss: number[] = [];
-    const since = () => ((performance.now() - server.spawnedAt) / 1000).toFixed(1);
-    const windows: string[] = [];
-    const timed = async (name: string, p: string) => {
-      const from = since();
-      const r = await hit(server, p, session, rss);
-      windows.push(`${name} --from ${from} --to ${since()}`);
-      return r;
-    };
-    const get = await timed('users/:id', getPath);
-    const list = await timed('users list', listPath);
-    const loads: Record<string, Load> = {};
-    for (const e of endpoints) loads[e.key] = await timed(e.key, e.path);
-    const keywords = keywordPaths.length ? await sequential(server, keywordPaths, session) : null;
-    if (kind === 'kehu' && args['cpu-prof']) console.log(`  cpu profile in ${path.relative(repoRoot, profDir)}:\n    ${windows.join('\n    ')}`);
-    return { session, body, rest, peak: Math.max(...rss), get, list, loads, keywords };
-  } finally {
+    return { kind, server, session, body, rest, rss: [] as number[], profDir };
+  } catch (err) {
     await server.stop();
+    throw err;
   }
 }
 
-const kehu = await section('load: Kehu', () => underLoad('kehu'));
-const base = await section('load: baseline', () => underLoad('baseline', kehu.session));
+/**
+ * Both servers run side by side and each URL is loaded on Kehu, then at once on the baseline: on a
+ * machine others share, the load changes within minutes, and a ratio of two runs minutes apart
+ * measured the machine more than the code. The idle server of the pair costs next to nothing.
+ */
+const { kehu, base } = await section('load: Kehu and baseline', async () => {
+  const k = await boot('kehu');
+  let b: Awaited<ReturnType<typeof boot>> | undefined;
+  try {
+    b = await boot('baseline', k.session);
+    const since = () => ((performance.now() - k.server.spawnedAt) / 1000).toFixed(1);
+    const windows: string[] = [];
+    const pair = async (name: string, p: string) => {
+      const from = since();
+      const kehuLoad = await hit(k.server, p, k.session, k.rss);
+      windows.push(`${name} --from ${from} --to ${since()}`);
+      return { kehuLoad, baseLoad: await hit(b!.server, p, b!.session, b!.rss) };
+    };
+    const get = await pair('users/:id', getPath);
+    const list = await pair('users list', listPath);
+    const loads: Record<string, { kehuLoad: Load; baseLoad: Load }> = {};
+    for (const e of endpoints) loads[e.key] = await pair(e.key, e.path);
+    const keywords = keywordPaths.length
+      ? { kehu: await sequential(k.server, keywordPaths, k.session), base: await sequential(b.server, keywordPaths, b.session) }
+      : null;
+    if (args['cpu-prof']) console.log(`  cpu profile in ${path.relative(repoRoot, k.profDir)}:\n    ${windows.join('\n    ')}`);
+    const side = (s: typeof k, which: 'kehuLoad' | 'baseLoad', kw: Awaited<ReturnType<typeof sequential>> | null) => ({
+      session: s.session, body: s.body, rest: s.rest, peak: Math.max(...s.rss),
+      get: get[which], list: list[which], loads: Object.fromEntries(Object.entries(loads).map(([key, l]) => [key, l[which]])), keywords: kw,
+    });
+    return { kehu: side(k, 'kehuLoad', keywords?.kehu ?? null), base: side(b, 'baseLoad', keywords?.base ?? null) };
+  } finally {
+    await k.server.stop();
+    await b?.server.stop();
+  }
+});
 const missing = Object.keys(kehu.body).filter((k) => !(k in base.body));
 if (missing.length || kehu.body.id !== base.body.id) console.warn(`  ! baseline answer differs from Kehu's: missing ${missing.join(', ')}`);
 
