@@ -50,7 +50,8 @@ export async function startKehu(): Promise<RunningKehu> {
 
   let output = '';
   const ready = new Promise<{ login: string; password: string }>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`kehu did not start within 90 s:\n${output}`)), 90_000);
+    // Generous: on a busy shared machine a first start (migrations on a new PGlite folder) took two minutes.
+    const timer = setTimeout(() => reject(new Error(`kehu did not start within 240 s:\n${output}`)), 240_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const login = output.match(/login:\s+(\S+)/)?.[1];

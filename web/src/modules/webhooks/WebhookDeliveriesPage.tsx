@@ -80,7 +80,7 @@ export default function WebhookDeliveriesPage() {
         extra={
           <>
             <Link to="/webhooks"><Button icon={<ArrowLeftOutlined />}>{t('webhook.back')}</Button></Link>
-            <Button icon={<ReloadOutlined />} onClick={reload} aria-label="reload" />
+            <Button icon={<ReloadOutlined />} onClick={reload} aria-label={t('delivery.refresh')} />
             <Button disabled={!hook?.active} onClick={() => void act(() => call(api.POST('/api/v1/webhooks/{id}/test', path)), () => t('webhook.test.sent'))}>
               {t('webhook.test')}
             </Button>

@@ -55,6 +55,7 @@ export const webhooksZh = {
   'delivery.response': '响应内容（前 2 KB）',
   'delivery.filter.all': '全部状态',
   'delivery.empty': '还没有推送。可点“发送测试事件”试一下。',
+  'delivery.refresh': '刷新',
 } as const;
 
 export const webhooksEn: Record<keyof typeof webhooksZh, string> = {
@@ -113,4 +114,5 @@ export const webhooksEn: Record<keyof typeof webhooksZh, string> = {
   'delivery.response': 'Response (first 2 KB)',
   'delivery.filter.all': 'Any status',
   'delivery.empty': 'Nothing sent yet. Try "Send test event".',
+  'delivery.refresh': 'Refresh',
 };
