@@ -14,6 +14,10 @@ registerLinkHandling('dedup_keys.account_id', {
   kind: 'keep',
   why: "derived from the account's names and numbers: the survivor's keys are rebuilt from its merged fields, the merged account keeps its own",
 });
+registerLinkHandling('dedup_report_members.account_id', {
+  kind: 'keep',
+  why: 'a snapshot of a past duplicate report: the next run no longer lists the merged account (it is deleted)',
+});
 registerLinkHandling('pool_warnings.account_id', { kind: 'keep', why: "the merged account's own return warning; the survivor has its own" });
 
 // A contact linked to both accounts keeps the survivor's link (its role) and loses the merged one;
