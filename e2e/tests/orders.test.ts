@@ -117,9 +117,9 @@ describe('contract to cash', () => {
     await field(modal, '流水号').fill('HSBC-2026-001');
     await modal.getByRole('button', { name: buttonName('保存') }).click();
     await admin.getByText('回款已登记').waitFor();
-    await expect.poll(() => admin.getByTestId('received').innerText()).toBe('10,000.00');
+    await expect.poll(() => admin.getByTestId('received').innerText(), { timeout: 30_000 }).toBe('10,000.00');
     // 40 × 680 + 13% VAT = 30,736.00; 20,736.00 still owed.
-    await expect.poll(() => admin.getByTestId('outstanding').innerText()).toBe('20,736.00');
+    await expect.poll(() => admin.getByTestId('outstanding').innerText(), { timeout: 30_000 }).toBe('20,736.00');
     await screenshot(admin, 'desktop-order-receivables');
   });
 
@@ -129,7 +129,7 @@ describe('contract to cash', () => {
     const drawer = admin.locator('.ant-drawer').filter({ hasText: '编辑订单' });
     await field(drawer, '付款条件').fill('30% T/T 预付，70% 见提单复印件');
     await drawer.getByTestId('order-save').click();
-    await expect.poll(() => admin.getByTestId('order-terms').innerText()).toBe('30% T/T 预付，70% 见提单复印件');
+    await expect.poll(() => admin.getByTestId('order-terms').innerText(), { timeout: 30_000 }).toBe('30% T/T 预付，70% 见提单复印件');
     const order = await apiAs(admin, 'GET', `/api/v1/orders/${orderId}`);
     expect(order.paymentTerms).toBe('30% T/T 预付，70% 见提单复印件');
   });
@@ -158,14 +158,14 @@ describe('contract to cash', () => {
     await apiAs(admin, 'POST', `/api/v1/orders/${orderId}/payments`, { amount: '5000.00', reference: 'HSBC-2026-001-DUP' });
     await admin.goto(`/orders/${orderId}`);
     await admin.getByRole('tab', { name: '应收账款' }).click();
-    await expect.poll(() => admin.getByTestId('received').innerText()).toBe('15,000.00');
+    await expect.poll(() => admin.getByTestId('received').innerText(), { timeout: 30_000 }).toBe('15,000.00');
     await admin.locator('.ant-table-row', { hasText: 'HSBC-2026-001-DUP' }).getByTestId('reverse-payment').click();
     const modal = dialog(admin, '冲销这笔回款');
     await field(modal, '原因').fill('重复登记');
     await modal.getByRole('button', { name: buttonName('冲销') }).click();
     await admin.getByText('回款已冲销').waitFor();
-    await expect.poll(() => admin.getByTestId('received').innerText()).toBe('10,000.00');
-    await expect.poll(() => admin.getByTestId('outstanding').innerText()).toBe('20,736.00');
+    await expect.poll(() => admin.getByTestId('received').innerText(), { timeout: 30_000 }).toBe('10,000.00');
+    await expect.poll(() => admin.getByTestId('outstanding').innerText(), { timeout: 30_000 }).toBe('20,736.00');
   });
 
   test('administration: the large-order amount and an order type\'s template are edited', async () => {
