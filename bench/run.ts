@@ -20,6 +20,7 @@ import { tenants } from '../server/src/platform/tenancy/tenant.table.ts';
 import { captureRequests, writeReplay } from './capture.ts';
 import { measureDuplicateReport } from './dedup-report.ts';
 import { explainStatements } from './explain.ts';
+import { printSalesRows, salesRows, salesTable, writeSalesTable } from './sales.ts';
 import {
   benchDir, defaultDataDir, fmt, gitCommit, machine, pgliteTarget, postgresTarget, repoRoot, scratchTarget,
   startProcess, tableSizes, type Running, type Target,
@@ -368,6 +369,9 @@ console.log(`\n  ${'database work'.padEnd(44)} ${'driver'.padStart(10)} ${'EXPLA
 for (const r of dbRows) {
   console.log(`  ${r.label.slice(0, 44).padEnd(44)} ${fmt.ms(r.driverMs).padStart(10)} ${fmt.ms(r.explainMs).padStart(10)} ${(r.driverMs / r.explainMs).toFixed(2).padStart(6)}×  ${r.where}`);
 }
+// 5b. Sales and receivables (bench/sales.ts): each report in-process against its SQL typed by hand.
+const sales = await section('sales', () => salesRows(bench, signInAs, { runs: 5, log: (l) => console.log(`  ${l}`) }));
+if (sales) printSalesRows(sales.rows);
 console.log(`\nsections: ${sections.map((s) => `${s.name} ${fmt.ms(s.ms)}`).join(', ')}; total ${fmt.ms(performance.now() - benchStarted)}`);
 
 // 6. Results: JSON for the record, the tables in BENCHMARKS.md.
@@ -376,12 +380,13 @@ if (!args['no-save']) {
   const result = {
     date, ...info, loadAverageEnd: Math.round(os.loadavg()[0] * 100) / 100, settings: { connections, duration, runs },
     targets: { accountId: prepared.accountId, listQuery: prepared.listQuery, keywords: prepared.keywords, initials: prepared.initials, phone: prepared.phone },
-    figures, database: dbRows, sections, totalMs: performance.now() - benchStarted,
+    figures, database: dbRows, sales: sales?.rows ?? null, sections, totalMs: performance.now() - benchStarted,
   };
   const file = path.join(benchDir, 'results', `${date.replace(/[:.]/g, '-')}-${engine}.json`);
   fs.mkdirSync(path.dirname(file), { recursive: true });
   fs.writeFileSync(file, `${JSON.stringify(result, null, 2)}\n`);
   updateBenchmarksMd(date);
+  if (sales) writeSalesTable(engine, salesTable(engine, date, sales.rows, `Run by npm run bench (load average at start ${info.machine.loadAverage}). Kehu: median of 5 GETs after a warm-up; SQL: median of 3.`));
   console.log(`\nwrote ${path.relative(repoRoot, file)} and the ${engine} table in BENCHMARKS.md`);
 }
 

@@ -154,7 +154,38 @@ describe('demo generator', () => {
       expect(inBranch.length).toBeGreaterThanOrEqual(4);
       expect(inBranch.some((u) => u.role === 'sales_rep')).toBe(true);
     }
-  });
+    // Sales at the bench size: a few deals per account the company holds, over many reps, each won deal an order.
+    const [sales] = await database.query<{ deals: number; owners: number; won: number; lost_reasons: number; stays: number; orders: number; from_deals: number; lines: number; leads: number }>(`
+      select (select count(*)::int from opportunities where tenant_id = $1) as deals,
+             (select count(distinct owner_id)::int from opportunities where tenant_id = $1) as owners,
+             (select count(*)::int from opportunities where tenant_id = $1 and status = 'won') as won,
+             (select count(*)::int from opportunities where tenant_id = $1 and status = 'lost' and close_reason is not null) as lost_reasons,
+             (select count(*)::int from opportunity_stage_history where tenant_id = $1) as stays,
+             (select count(*)::int from orders where tenant_id = $1) as orders,
+             (select count(distinct opportunity_id)::int from orders where tenant_id = $1) as from_deals,
+             (select count(*)::int from order_lines where tenant_id = $1) as lines,
+             (select count(*)::int from leads where tenant_id = $1) as leads`, [bench.tenantId]);
+    const held = 200 * 0.88;
+    expect(sales.deals).toBeGreaterThan(2.5 * held);
+    expect(sales.deals).toBeLessThan(4.5 * held);
+    expect(sales.owners).toBeGreaterThan(50);
+    expect(sales.lost_reasons).toBeGreaterThan(0);
+    expect(sales.stays).toBeGreaterThan(2 * sales.deals);
+    expect(sales.orders).toBe(sales.won);
+    expect(sales.from_deals).toBe(sales.won);
+    expect(sales.lines / sales.orders).toBeGreaterThan(3);
+    expect(sales.lines / sales.orders).toBeLessThan(7);
+    expect(sales.leads).toBe(40);
+    // Receivables to age: open instalments in at least three of the five buckets, and some milestones overdue.
+    const buckets = await database.query<{ bucket: string }>(`
+      select distinct case when $2::date - due_on < 0 then 'not due' when $2::date - due_on <= 30 then '0-30'
+        when $2::date - due_on <= 60 then '31-60' when $2::date - due_on <= 90 then '61-90' else '90+' end as bucket
+      from payment_instalments where tenant_id = $1 and paid < amount`, [bench.tenantId, now.toISOString().slice(0, 10)]);
+    expect(buckets.length).toBeGreaterThanOrEqual(3);
+    const [late] = await database.query<{ n: number }>('select count(*)::int as n from order_milestones where tenant_id = $1 and done_at is null and due_on < $2', [bench.tenantId, now.toISOString().slice(0, 10)]);
+    expect(late.n).toBeGreaterThan(0);
+    // 2,000 people and every part at the bench size (deals, leads, targets for every rep, orders) take a while on a busy machine
+  }, 240_000);
 
   it('runs parts in order: each gets the org, its own stream, the size, and what earlier parts provide', async () => {
     expect(demoParts[0]).toBe(orgPart);

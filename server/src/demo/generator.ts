@@ -1,4 +1,4 @@
-import { and, eq, isNotNull } from 'drizzle-orm';
+import { and, asc, eq, isNotNull } from 'drizzle-orm';
 import type { BuiltinRoleKey } from '../platform/access/permissions.ts';
 import { audit } from '../platform/audit/audit.ts';
 import { generatePassword, hashPassword } from '../platform/auth/passwords.ts';
@@ -7,10 +7,11 @@ import { createTenant } from '../modules/org/bootstrap.ts';
 // Modules register their object types and tenant set-up steps when imported; the generated
 // company's built-in roles must carry every module's grants, as a company created by the server does.
 import '../modules/index.ts';
-import { roles, type UnitKind } from '../modules/org/org.schema.ts';
+import { orgUnits, roles, userRoles, users, type UnitKind } from '../modules/org/org.schema.ts';
 import { tenants } from '../platform/tenancy/tenant.table.ts';
 import { copyWriter, insertWriter, type BulkWriter } from './bulk.ts';
 import { demoParts } from './parts/index.ts';
+import { customersKey, loadCustomers } from './parts/customers.ts';
 import { demoCities, portCities, type BranchCity } from './places.ts';
 import { createRng, type Rng } from './random.ts';
 
@@ -146,6 +147,12 @@ export interface GenerateOptions {
   password?: string;
   now?: Date;
   parts?: readonly DemoPart[];
+  /**
+   * Build on the company of this profile (or `tenant`) already in the database instead of creating
+   * one: its org tree, people and customers are read back, then only `parts` run (without org).
+   * A large bench company is built in two steps this way (customers, then sales and orders).
+   */
+  extend?: boolean;
   log?: (line: string) => void;
 }
 
@@ -173,7 +180,8 @@ export async function generateCompany(database: Database, opts: GenerateOptions)
     accounts: opts.accounts ?? profile.accounts,
   };
   const parts = opts.parts ?? demoParts;
-  if (parts[0]?.name !== 'org') throw new Error('the org part must run first: every other part builds on its units and users');
+  if (!opts.extend && parts[0]?.name !== 'org') throw new Error('the org part must run first: every other part builds on its units and users');
+  if (opts.extend && parts.some((p) => p.name === 'org')) throw new Error('extending a company: its org already exists, leave the org part out');
   const password = opts.password ?? generatePassword();
   const passwordHash = await hashPassword(password);
   const tenant = opts.tenant ?? profile.tenant;
@@ -184,16 +192,28 @@ export async function generateCompany(database: Database, opts: GenerateOptions)
   const newTenant = { ...tenant, headOfficeName: profile.headOfficeName };
 
   const run = async (db: Executor, writer: BulkWriter) => {
-    // COPY runs outside any transaction, so there the company's skeleton is committed first.
-    const { tenantId, headOfficeId } = writer.mode === 'copy'
-      ? await database.db.transaction((tx) => createTenant(tx, newTenant))
-      : await createTenant(db, newTenant);
-    const org = emptyOrg({
-      id: headOfficeId, parentId: null, kind: 'head_office', name: profile.headOfficeName, code: 'HQ',
-      path: `/${headOfficeId}/`, depth: 0, branchId: null, city: null,
-    });
-    org.roleIds = await roleIds(db, tenantId);
     const shared = new Map<string, unknown>();
+    let tenantId: string;
+    let org: DemoOrg;
+    if (opts.extend) {
+      const [found] = await db.select({ id: tenants.id }).from(tenants).where(eq(tenants.slug, tenant.slug));
+      if (!found) throw new Error(`no company "${tenant.slug}" to extend`);
+      tenantId = found.id;
+      org = await loadOrg(db, tenantId, profile);
+      org.roleIds = await roleIds(db, tenantId);
+      shared.set(customersKey.name, await loadCustomers(db, tenantId));
+    } else {
+      // COPY runs outside any transaction, so there the company's skeleton is committed first.
+      const made = writer.mode === 'copy'
+        ? await database.db.transaction((tx) => createTenant(tx, newTenant))
+        : await createTenant(db, newTenant);
+      tenantId = made.tenantId;
+      org = emptyOrg({
+        id: made.headOfficeId, parentId: null, kind: 'head_office', name: profile.headOfficeName, code: 'HQ',
+        path: `/${made.headOfficeId}/`, depth: 0, branchId: null, city: null,
+      });
+      org.roleIds = await roleIds(db, tenantId);
+    }
     for (const part of parts) {
       const partStarted = performance.now();
       await part.generate({
@@ -212,7 +232,7 @@ export async function generateCompany(database: Database, opts: GenerateOptions)
     await writer.analyze();
     await audit(db, { tenantId, context: { source: 'cli' } }, {
       action: 'generate_demo', objectType: 'tenant', objectId: tenantId, objectLabel: tenant.name,
-      context: { profile: profile.key, seed, size },
+      context: { profile: profile.key, seed, size, parts: parts.map((p) => p.name), extend: !!opts.extend },
     });
     return { tenantId, org };
   };
@@ -250,6 +270,42 @@ function emptyOrg(headOffice: DemoUnit): DemoOrg {
     byRole: { admin: [], head_office: [], branch_manager: [], sales_rep: [], order_execution: [], service: [] },
     roleIds: {} as DemoOrg['roleIds'],
   };
+}
+
+/** The org tree and the people of a company already generated, as the org part left them. */
+async function loadOrg(db: Executor, tenantId: string, profile: DemoProfile): Promise<DemoOrg> {
+  const unitRows = await db.select().from(orgUnits).where(eq(orgUnits.tenantId, tenantId)).orderBy(asc(orgUnits.depth), asc(orgUnits.sortOrder), asc(orgUnits.id));
+  const byId = new Map<string, DemoUnit>();
+  let headOffice: DemoUnit | undefined;
+  const units: DemoUnit[] = [];
+  for (const u of unitRows) {
+    const parent = u.parentId ? byId.get(u.parentId) : undefined;
+    const branchId = u.kind === 'branch' ? u.id : parent?.branchId ?? null;
+    const branchName = u.kind === 'branch' ? u.name : branchId ? byId.get(branchId)?.name ?? null : null;
+    const city = branchName ? profile.branches.find((b) => branchName.startsWith(b.city))?.city ?? null : null;
+    const unit: DemoUnit = { id: u.id, parentId: u.parentId, kind: u.kind, name: u.name, code: u.code ?? '', path: u.path, depth: u.depth, branchId, city };
+    byId.set(u.id, unit);
+    units.push(unit);
+    if (!u.parentId) headOffice = unit;
+  }
+  if (!headOffice) throw new Error('the company to extend has no head office');
+  const org = emptyOrg(headOffice);
+  org.units = units;
+  org.branches = units.filter((u) => u.kind === 'branch');
+  const people = await db
+    .select({ id: users.id, login: users.login, name: users.name, title: users.title, unitId: users.unitId, role: roles.key })
+    .from(users)
+    .innerJoin(userRoles, and(eq(userRoles.tenantId, users.tenantId), eq(userRoles.userId, users.id)))
+    .innerJoin(roles, and(eq(roles.tenantId, userRoles.tenantId), eq(roles.id, userRoles.roleId)))
+    .where(and(eq(users.tenantId, tenantId), isNotNull(roles.key)))
+    .orderBy(asc(users.login));
+  for (const p of people) {
+    const role = p.role as BuiltinRoleKey;
+    const user: DemoUser = { id: p.id, login: p.login, name: p.name, title: p.title ?? '', unitId: p.unitId, branchId: byId.get(p.unitId)?.branchId ?? null, role };
+    org.users.push(user);
+    org.byRole[role]?.push(user);
+  }
+  return org;
 }
 
 async function roleIds(db: Executor, tenantId: string): Promise<DemoOrg['roleIds']> {

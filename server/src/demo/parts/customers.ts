@@ -14,6 +14,7 @@ import { dedupKeys } from '../../modules/dedup/keys/dedup-keys.schema.ts';
 import { keysOf } from '../../modules/dedup/keys/dedup-keys.ts';
 import { accountOwnerHistory } from '../../modules/pool/pool.schema.ts';
 import { poolHolderId } from '../../modules/pool/pool-holder.ts';
+import { deferIndexes } from '../bulk.ts';
 import type { DemoContext, DemoKey, DemoPart, DemoUser } from '../generator.ts';
 import { mobilePhone, personName } from '../names.ts';
 import type { Rng } from '../random.ts';
@@ -247,38 +248,6 @@ export function idFactory(start: Date, rng: Rng): () => string {
 
 const LOADED_TABLES = ['accounts', 'dedup_keys', 'account_owner_history', 'contacts', 'account_contacts', 'activities'];
 
-/**
- * A bulk load into empty tables builds their secondary indexes once at the end instead of row by row:
- * GIN indexes over chunks and trigrams cost most of the load otherwise (20,000 accounts took 25 s with
- * them, PostgreSQL on 2 busy cores). Primary keys stay (foreign keys need them). Only with COPY and
- * only when every table is empty: never on a database someone uses.
- */
-async function deferIndexes(ctx: DemoContext): Promise<(() => Promise<void>) | null> {
-  const db = ctx.db;
-  for (const table of LOADED_TABLES) {
-    const rows = rowsOf<{ one: number }>(await db.execute(sql.raw(`select 1 as one from "${table}" limit 1`)));
-    if (rows.length) return null;
-  }
-  const list = sql.join(LOADED_TABLES.map((t) => sql`${t}`), sql`, `);
-  const indexes = rowsOf<{ name: string; def: string }>(await db.execute(sql`
-    select i.indexname as name, i.indexdef as def from pg_indexes i
-    where i.schemaname = current_schema() and i.tablename in (${list})
-      and not exists (select 1 from pg_constraint c where c.conindid = (quote_ident(i.schemaname) || '.' || quote_ident(i.indexname))::regclass)`));
-  for (const ix of indexes) await db.execute(sql.raw(`drop index "${ix.name}"`));
-  ctx.log(`customers: ${indexes.length} secondary indexes dropped for the load, rebuilt at the end`);
-  return async () => {
-    const started = performance.now();
-    const memory = ctx.engine === 'postgres' ? '1GB' : '256MB';
-    for (const ix of indexes) {
-      await db.transaction(async (tx) => {
-        await tx.execute(sql.raw(`set local maintenance_work_mem = '${memory}'`));
-        await tx.execute(sql.raw(ix.def));
-      });
-    }
-    ctx.log(`customers: ${indexes.length} indexes built in ${Math.round(performance.now() - started)} ms`);
-  };
-}
-
 // --- the part ----------------------------------------------------------------------------------
 
 interface Rep {
@@ -318,7 +287,7 @@ export const customersPart: DemoPart = {
     let activityCount = 0;
     let pending: Promise<void> = Promise.resolve();
     const nextId = idFactory(now, rng.fork(`ids/${tenantId}`));
-    const rebuild = ctx.mode === 'copy' ? await deferIndexes(ctx) : null;
+    const rebuild = ctx.mode === 'copy' ? await deferIndexes(ctx, 'customers', LOADED_TABLES) : null;
     try {
 
       for (let start = 0; start < total; start += BATCH) {
@@ -529,4 +498,39 @@ async function* accountPages(db: Executor, tenantId: string, pageSize: number) {
     yield page;
     after = page.at(-1)!.id;
   }
+}
+
+/**
+ * The customers of a company generated earlier, read back as this part would have provided them
+ * (counts, the pool holder, an even sample of accounts with their contacts, the account pages), so a
+ * later part can run on its own against it (generateCompany's `extend`).
+ */
+export async function loadCustomers(db: Executor, tenantId: string): Promise<DemoCustomers> {
+  const count = async (table: string) => rowsOf<{ n: number }>(await db.execute(sql`select count(*)::int as n from ${sql.identifier(table)} where tenant_id = ${tenantId}`))[0].n;
+  const total = await count('accounts');
+  const holder = await poolHolderId(db, tenantId);
+  const every = Math.max(1, Math.ceil(total / SAMPLE_LIMIT));
+  const rows = rowsOf<{
+    id: string; name: string; short_name: string | null; credit_code: string | null; phones: string[]; owner_id: string; unit_id: string;
+    tier: AccountTier | null; type: string | null; created_at: string | Date; contact_ids: string[] | null;
+  }>(await db.execute(sql`
+    select a.id, a.name, a.short_name, a.credit_code, a.phones, a.owner_id, a.unit_id, a.tier, a.type, a.created_at,
+      (select array_agg(ac.contact_id order by ac.is_primary desc, ac.contact_id) from account_contacts ac
+        where ac.tenant_id = a.tenant_id and ac.account_id = a.id) as contact_ids
+    from (select id, row_number() over (order by id) as n from accounts where tenant_id = ${tenantId}) s
+    join accounts a on a.tenant_id = ${tenantId} and a.id = s.id
+    where (s.n - 1) % ${every} = 0
+    order by a.id`));
+  const branchOf = new Map(rowsOf<{ id: string; branch_id: string | null }>(await db.execute(sql`
+    select u.id, (select b.id from org_units b where b.tenant_id = u.tenant_id and b.kind = 'branch' and u.path like b.path || '%' limit 1) as branch_id
+    from org_units u where u.tenant_id = ${tenantId}`)).map((r) => [r.id, r.branch_id]));
+  const sample: DemoAccountRef[] = rows.map((r) => ({
+    id: r.id, name: r.name, shortName: r.short_name, creditCode: r.credit_code, phones: r.phones, ownerId: r.owner_id, unitId: r.unit_id,
+    branchId: branchOf.get(r.unit_id) ?? '', tier: r.tier, type: r.type ?? 'other', createdAt: new Date(r.created_at), inPool: r.owner_id === holder,
+    contactIds: r.contact_ids ?? [],
+  }));
+  return {
+    accounts: total, contacts: await count('contacts'), activities: await count('activities'), poolHolderId: holder, sample,
+    eachAccountPage: (pageSize = 5_000) => accountPages(db, tenantId, pageSize),
+  };
 }

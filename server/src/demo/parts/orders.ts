@@ -1,4 +1,4 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, eq, sql } from 'drizzle-orm';
 import { addDays, dueDates } from '../../modules/orders/execution-plan.ts';
 import { lineAmounts, totals } from '../../modules/orders/money.ts';
 import { milestoneTemplates, orderLines, orderMilestones, orderNumberCounters, orders, orderTypes } from '../../modules/orders/orders.schema.ts';
@@ -6,6 +6,9 @@ import { priceListItems, priceLists } from '../../modules/price-lists/price-list
 import { productCategories, products } from '../../modules/products/products.schema.ts';
 import { quoteLines, quotes } from '../../modules/quotes/quotes.schema.ts';
 import { paymentAllocations, paymentInstalments, payments } from '../../modules/receivables/receivables.schema.ts';
+import { rowsOf } from '../../modules/search/fenced-query.ts';
+import type { Executor } from '../../platform/db/engine.ts';
+import { deferIndexes } from '../bulk.ts';
 import type { DemoPart } from '../generator.ts';
 import { customersKey, idFactory } from './customers.ts';
 
@@ -17,6 +20,33 @@ const categories = [
   { code: 'SVC', name: '物流服务', englishName: 'Logistics services', base: ['海运费', '报关服务', '仓储服务'], unit: '票', price: [500, 8000] },
 ] as const;
 const grades = ['32', '46', '68', '100', '150', '220', '320', '460', '5W-30', '10W-40', '15W-40', '20W-50'];
+const DAY = 86_400_000;
+/** The bench company's order tables: loaded without secondary indexes and foreign keys, rebuilt at the end. */
+const ORDER_TABLES = ['orders', 'order_lines', 'order_milestones', 'payment_instalments', 'payments', 'payment_allocations'];
+
+/** Whose order it is: the demo takes accounts of the customers' sample, the bench company its won deals. */
+interface OrderAccount {
+  id: string;
+  ownerId: string;
+  unitId: string;
+  tier: string | null;
+}
+
+/** The won deals of the company in id order, with their account's tier and the day they were won (Beijing time). */
+async function* wonDeals(db: Executor, tenantId: string, pageSize = 5_000) {
+  let after = '00000000-0000-0000-0000-000000000000';
+  for (;;) {
+    const page = rowsOf<{ id: string; account_id: string; owner_id: string; unit_id: string; tier: string | null; signed_on: string }>(await db.execute(sql`
+      select o.id, o.account_id, o.owner_id, o.unit_id, a.tier, to_char(o.closed_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as signed_on
+      from opportunities o join accounts a on a.tenant_id = o.tenant_id and a.id = o.account_id
+      where o.tenant_id = ${tenantId} and o.id > ${after} and o.status = 'won' and o.closed_at is not null
+      order by o.id limit ${pageSize}`));
+    if (!page.length) return;
+    after = page.at(-1)!.id;
+    yield page.map((r) => ({ id: r.id, accountId: r.account_id, ownerId: r.owner_id, unitId: r.unit_id, tier: r.tier, signedOn: r.signed_on }));
+  }
+}
+
 const packs = [['1L', 0.06], ['4L', 0.22], ['18L', 1], ['200L', 10.5]] as const;
 
 /**
@@ -68,53 +98,85 @@ export const ordersPart: DemoPart = {
       : [];
     const held = customers.sample.filter((a) => !a.inPool);
     if (!held.length) return;
-    const count = ctx.profile.key === 'demo' ? Math.min(300, held.length) : Math.round(customers.accounts * 0.5);
+    const atScale = ctx.profile.key === 'bench';
     const clerks = ctx.org.byRole.order_execution;
     const counters = new Map<string, number>();
+    let orderCount = 0;
     let lineCount = 0;
+    let milestoneCount = 0;
+    let instalmentCount = 0;
+    let paymentCount = 0;
     let quoteCount = 0;
 
-    for (let start = 0; start < count; start += 5_000) {
-      const o: (typeof orders.$inferInsert)[] = [];
-      const l: (typeof orderLines.$inferInsert)[] = [];
-      const m: (typeof orderMilestones.$inferInsert)[] = [];
-      const inst: (typeof paymentInstalments.$inferInsert)[] = [];
-      const pay: (typeof payments.$inferInsert)[] = [];
-      const alloc: (typeof paymentAllocations.$inferInsert)[] = [];
-      const q: (typeof quotes.$inferInsert)[] = [];
-      const ql: (typeof quoteLines.$inferInsert)[] = [];
-      for (let i = start; i < Math.min(count, start + 5_000); i++) {
-        const account = held[i % held.length];
-        const ageDays = rng.weighted([[rng.int(0, 10), 2], [rng.int(11, 90), 4], [rng.int(91, 360), 4]] as const);
-        const signedOn = addDays(today, -ageDays);
-        const year = signedOn.slice(0, 4);
-        const n = (counters.get(year) ?? 0) + 1;
-        counters.set(year, n);
-        const id = nextId();
-        const lines = Array.from({ length: rng.int(1, 4) }, (_, k) => {
-          const p = rng.pick(sellable);
-          const price = account.tier === 'A' ? (Math.round(Number(p.listPrice) * 92) / 100).toFixed(2) : p.listPrice!;
-          const input = { quantity: String(rng.int(1, 60) * (p.unit === '桶' ? 10 : 1)), unitPrice: price, discountPct: rng.chance(0.2) ? String(rng.int(1, 8)) : '0', taxRate: p.taxRate! };
-          return { tenantId, id: nextId(), orderId: id, lineNo: k + 1, productId: p.id!, unit: p.unit, ...input, ...lineAmounts(input) };
-        });
-        const sums = totals(lines);
-        // A few large export contracts for the management home.
-        const big = rng.chance(0.06);
-        if (big) {
-          lines[0].quantity = String(Number(lines[0].quantity) * 40);
-          Object.assign(lines[0], lineAmounts(lines[0]));
-          Object.assign(sums, totals(lines));
-        }
-        lineCount += lines.length;
-        l.push(...lines);
-        o.push({
-          tenantId, id, number: `SO-${year}-${String(n).padStart(6, '0')}`, accountId: account.id, orderTypeId: type?.id ?? null, status: ageDays > 200 && rng.chance(0.7) ? 'completed' : 'active',
-          currency: 'CNY', ...sums, signedOn, paymentTerms: rng.pick(['30% T/T 预付，70% 见提单副本', '100% 即期信用证', '货到 60 天 T/T']),
-          ownerId: account.ownerId, unitId: account.unitId, createdAt: new Date(Date.parse(`${signedOn}T02:00:00Z`)), updatedAt: now,
-        });
-        // Execution: steps done in order until a point that depends on the order's age; late ones stay overdue.
+    let o: (typeof orders.$inferInsert)[] = [];
+    let l: (typeof orderLines.$inferInsert)[] = [];
+    let m: (typeof orderMilestones.$inferInsert)[] = [];
+    let inst: (typeof paymentInstalments.$inferInsert)[] = [];
+    let pay: (typeof payments.$inferInsert)[] = [];
+    let alloc: (typeof paymentAllocations.$inferInsert)[] = [];
+    let q: (typeof quotes.$inferInsert)[] = [];
+    let ql: (typeof quoteLines.$inferInsert)[] = [];
+    let pending: Promise<void> = Promise.resolve();
+    const flush = async () => {
+      const batch = { o, l, m, inst, pay, alloc, q, ql };
+      [o, l, m, inst, pay, alloc, q, ql] = [[], [], [], [], [], [], [], []];
+      orderCount += batch.o.length;
+      lineCount += batch.l.length;
+      milestoneCount += batch.m.length;
+      instalmentCount += batch.inst.length;
+      paymentCount += batch.pay.length;
+      await pending;
+      pending = (async () => {
+        await ctx.write(quotes, batch.q);
+        await ctx.write(quoteLines, batch.ql);
+        await ctx.write(orders, batch.o);
+        await ctx.write(orderLines, batch.l);
+        await ctx.write(orderMilestones, batch.m);
+        await ctx.write(paymentInstalments, batch.inst);
+        await ctx.write(payments, batch.pay);
+        await ctx.write(paymentAllocations, batch.alloc);
+      })();
+      pending.catch(() => {});
+    };
+
+    /**
+     * One order signed on a day, with its lines, its execution plan (orders of the export type; the
+     * bench company also has direct sales without a plan), a 30/70 payment plan and what was paid.
+     */
+    const order = (account: OrderAccount, signedOn: string, opportunityId: string | null, i: number) => {
+      const ageDays = Math.round((Date.parse(`${today}T00:00:00Z`) - Date.parse(`${signedOn}T00:00:00Z`)) / DAY);
+      const year = signedOn.slice(0, 4);
+      const n = (counters.get(year) ?? 0) + 1;
+      counters.set(year, n);
+      const id = nextId();
+      // The demo's orders have one to four lines; the bench company's one to nine (five on average).
+      const lines = Array.from({ length: atScale ? rng.int(1, 9) : rng.int(1, 4) }, (_, k) => {
+        const p = rng.pick(sellable);
+        const price = account.tier === 'A' ? (Math.round(Number(p.listPrice) * 92) / 100).toFixed(2) : p.listPrice!;
+        const input = { quantity: String(rng.int(1, 60) * (p.unit === '桶' ? 10 : 1)), unitPrice: price, discountPct: rng.chance(0.2) ? String(rng.int(1, 8)) : '0', taxRate: p.taxRate! };
+        return { tenantId, id: nextId(), orderId: id, lineNo: k + 1, productId: p.id!, unit: p.unit, ...input, ...lineAmounts(input) };
+      });
+      const sums = totals(lines);
+      // A few large export contracts for the management home.
+      const big = rng.chance(0.06);
+      if (big) {
+        lines[0].quantity = String(Number(lines[0].quantity) * 40);
+        Object.assign(lines[0], lineAmounts(lines[0]));
+        Object.assign(sums, totals(lines));
+      }
+      l.push(...lines);
+      const planned = !!type && (!atScale || rng.chance(0.6));
+      const cancelled = atScale && rng.chance(0.01);
+      o.push({
+        tenantId, id, number: `SO-${year}-${String(n).padStart(6, '0')}`, accountId: account.id, opportunityId, orderTypeId: planned ? type!.id : null,
+        status: cancelled ? 'cancelled' : ageDays > 200 && rng.chance(0.7) ? 'completed' : 'active',
+        currency: 'CNY', ...sums, signedOn, paymentTerms: rng.pick(['30% T/T 预付，70% 见提单副本', '100% 即期信用证', '货到 60 天 T/T']),
+        ownerId: account.ownerId, unitId: account.unitId, createdAt: new Date(Date.parse(`${signedOn}T02:00:00Z`)), updatedAt: now,
+      });
+      // Execution: steps done in order until a point that depends on the order's age; late ones stay overdue.
+      if (planned) {
         const due = dueDates(steps, signedOn);
-        const doneUntil = steps.filter((s) => due.get(s.key)! <= today && rng.chance(0.85)).length;
+        const doneUntil = steps.filter((s) => due.get(s.key)! <= today && rng.chance(ageDays > 200 ? 0.97 : 0.85)).length;
         steps.forEach((s, k) => {
           const done = k < doneUntil;
           const doneOn = done ? addDays(due.get(s.key)!, rng.int(-2, 4)) : null;
@@ -125,43 +187,69 @@ export const ordersPart: DemoPart = {
             doneOn: doneOn && doneOn > today ? today : doneOn, doneAt: done ? new Date(Math.min(now.getTime(), Date.parse(`${doneOn}T08:00:00Z`))) : null, doneBy: done ? clerk?.id ?? null : null,
           });
         });
-        // 30% on signing, 70% six weeks later; older orders mostly paid.
-        const total = Number(sums.total);
-        const first = (Math.round(total * 30) / 100).toFixed(2);
-        const second = (Math.round((total - Number(first)) * 100) / 100).toFixed(2);
-        const plan = [{ dueOn: signedOn, amount: first }, { dueOn: addDays(signedOn, 42), amount: second }];
-        plan.forEach((p, k) => {
-          const instId = nextId();
-          const paid = (k === 0 ? rng.chance(0.9) : addDays(p.dueOn, 20) < today && rng.chance(0.75)) && p.dueOn <= today;
-          inst.push({ tenantId, id: instId, orderId: id, accountId: account.id, ownerId: account.ownerId, unitId: account.unitId, seq: k + 1, dueOn: p.dueOn, amount: p.amount, paid: paid ? p.amount : '0' });
-          if (paid) {
-            const paymentId = nextId();
-            const receivedOn = addDays(p.dueOn, rng.int(0, 15)) > today ? today : addDays(p.dueOn, rng.int(0, 15));
-            pay.push({ tenantId, id: paymentId, orderId: id, accountId: account.id, ownerId: account.ownerId, unitId: account.unitId, receivedOn, amount: p.amount, method: 'T/T', reference: `TT${receivedOn.replaceAll('-', '')}${i}`, createdAt: new Date(Date.parse(`${receivedOn}T06:00:00Z`)) });
-            alloc.push({ tenantId, paymentId, instalmentId: instId, amount: p.amount });
-          }
+      }
+      if (cancelled) return;
+      // 30% on signing, 70% six weeks later; older orders mostly paid.
+      const total = Number(sums.total);
+      const first = (Math.round(total * 30) / 100).toFixed(2);
+      const second = (Math.round((total - Number(first)) * 100) / 100).toFixed(2);
+      const plan = [{ dueOn: signedOn, amount: first }, { dueOn: addDays(signedOn, 42), amount: second }];
+      plan.forEach((p, k) => {
+        const instId = nextId();
+        const late = ageDays > 180 ? 0.93 : 0.75;
+        const paid = (k === 0 ? rng.chance(0.9) : addDays(p.dueOn, 20) < today && rng.chance(late)) && p.dueOn <= today;
+        inst.push({ tenantId, id: instId, orderId: id, accountId: account.id, ownerId: account.ownerId, unitId: account.unitId, seq: k + 1, dueOn: p.dueOn, amount: p.amount, paid: paid ? p.amount : '0' });
+        if (paid) {
+          const paymentId = nextId();
+          const receivedOn = addDays(p.dueOn, rng.int(0, 15)) > today ? today : addDays(p.dueOn, rng.int(0, 15));
+          pay.push({ tenantId, id: paymentId, orderId: id, accountId: account.id, ownerId: account.ownerId, unitId: account.unitId, receivedOn, amount: p.amount, method: 'T/T', reference: `TT${receivedOn.replaceAll('-', '')}${i}`, createdAt: new Date(Date.parse(`${receivedOn}T06:00:00Z`)) });
+          alloc.push({ tenantId, paymentId, instalmentId: instId, amount: p.amount });
+        }
+      });
+      // Some of the demo's orders came from a quote.
+      if (!atScale && rng.chance(0.3)) {
+        const quoteId = nextId();
+        quoteCount++;
+        q.push({
+          tenantId, id: quoteId, number: `QT-${year}-${String(quoteCount).padStart(6, '0')}`, accountId: account.id, status: 'accepted', currency: 'CNY', ...sums,
+          maxDiscountPct: lines.reduce((mx, x) => Math.max(mx, Number(x.discountPct)), 0).toFixed(2), ownerId: account.ownerId, unitId: account.unitId,
+          createdAt: new Date(Date.parse(`${addDays(signedOn, -7)}T02:00:00Z`)),
         });
-        // Some orders came from a quote.
-        if (ctx.profile.key === 'demo' && rng.chance(0.3)) {
-          const quoteId = nextId();
-          quoteCount++;
-          q.push({
-            tenantId, id: quoteId, number: `QT-${year}-${String(quoteCount).padStart(6, '0')}`, accountId: account.id, status: 'accepted', currency: 'CNY', ...sums,
-            maxDiscountPct: lines.reduce((mx, x) => Math.max(mx, Number(x.discountPct)), 0).toFixed(2), ownerId: account.ownerId, unitId: account.unitId,
-            createdAt: new Date(Date.parse(`${addDays(signedOn, -7)}T02:00:00Z`)),
-          });
-          ql.push(...lines.map(({ orderId: _o, id: _i, ...x }) => ({ ...x, id: nextId(), quoteId })));
-          o[o.length - 1].quoteId = quoteId;
+        ql.push(...lines.map(({ orderId: _o, id: _i, ...x }) => ({ ...x, id: nextId(), quoteId })));
+        o[o.length - 1].quoteId = quoteId;
+      }
+    };
+
+    const rebuild = atScale && ctx.mode === 'copy' ? await deferIndexes(ctx, 'orders', ORDER_TABLES) : null;
+    try {
+      if (!atScale) {
+        // The demo: 300 orders on accounts of the customers' sample, signed in the last year.
+        const count = Math.min(300, held.length);
+        for (let i = 0; i < count; i++) {
+          const account = held[i % held.length];
+          const ageDays = rng.weighted([[rng.int(0, 10), 2], [rng.int(11, 90), 4], [rng.int(91, 360), 4]] as const);
+          order(account, addDays(today, -ageDays), null, i);
+          if (o.length >= 5_000) await flush();
+        }
+      } else {
+        // The bench company: an order for every won deal (≈1,000,000 at 1,000,000 accounts), signed the day it was won.
+        let i = 0;
+        for await (const page of wonDeals(ctx.db, tenantId)) {
+          for (const deal of page) {
+            order({ id: deal.accountId, ownerId: deal.ownerId, unitId: deal.unitId, tier: deal.tier }, deal.signedOn > today ? today : deal.signedOn, deal.id, i++);
+            if (o.length >= 10_000) {
+              await flush();
+              await new Promise((resolve) => setImmediate(resolve));
+            }
+          }
+          if (Math.floor(i / 100_000) !== Math.floor((i - page.length) / 100_000)) ctx.log(`orders: ${i.toLocaleString('en-US')} orders`);
         }
       }
-      await ctx.write(quotes, q);
-      await ctx.write(quoteLines, ql);
-      await ctx.write(orders, o);
-      await ctx.write(orderLines, l);
-      await ctx.write(orderMilestones, m);
-      await ctx.write(paymentInstalments, inst);
-      await ctx.write(payments, pay);
-      await ctx.write(paymentAllocations, alloc);
+      await flush();
+      await pending;
+    } finally {
+      await pending.catch(() => {});
+      await rebuild?.();
     }
     const quoteYears = new Map<string, number>();
     if (quoteCount) quoteYears.set(today.slice(0, 4), quoteCount);
@@ -169,6 +257,6 @@ export const ordersPart: DemoPart = {
       ...[...counters].map(([year, last]) => ({ tenantId, prefix: 'SO', year: Number(year), last })),
       ...[...quoteYears].map(([year, last]) => ({ tenantId, prefix: 'QT', year: Number(year), last })),
     ]);
-    ctx.log(`orders: ${productRows.length} products, ${count} orders, ${lineCount} lines, ${quoteCount} quotes`);
+    ctx.log(`orders: ${productRows.length} products, ${orderCount} orders, ${lineCount} lines, ${milestoneCount} milestones, ${instalmentCount} instalments, ${paymentCount} payments, ${quoteCount} quotes`);
   },
 };
