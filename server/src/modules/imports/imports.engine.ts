@@ -210,6 +210,10 @@ export async function runImport(database: Database, tenantId: string, importId: 
   // Two batches in flight: while one is written (the process waits on the database), the next is
   // read and converted. Batches still commit one after the other, each seeing the ones before.
   let writing: Promise<void> = Promise.resolve();
+  // Statistics follow the growing tables (PGlite has no autovacuum): planned while accounts looked
+  // empty, the foreign-key checks of dedup keys and history scanned the whole table for every row.
+  let written = 0;
+  let analyzedAt = 2500;
   const flush = async () => {
     const rows = batch;
     batch = [];
@@ -220,6 +224,11 @@ export async function runImport(database: Database, tenantId: string, importId: 
         await writeBatch(tx, ctx, job!, session, rows, { timings: hooks.timings, converted });
       });
       batchNo++;
+      written += rows.length;
+      if (written >= 2 * analyzedAt) {
+        await timed(hooks.timings, 'analyze', () => analyzeTargets(db, target.analyze));
+        analyzedAt = written;
+      }
       await hooks.afterBatch?.(batchNo);
     })();
     // A failed write stops the reading at the next flush; keep it from counting as unhandled meanwhile.
@@ -239,6 +248,10 @@ export async function runImport(database: Database, tenantId: string, importId: 
     .update(importJobs)
     .set({ state: 'done', finishedAt: new Date(), updatedAt: new Date() })
     .where(and(eq(importJobs.tenantId, tenantId), eq(importJobs.id, importId)));
+}
+
+async function analyzeTargets(db: Executor, tables: readonly string[]) {
+  for (const table of [...tables, 'import_rows']) await db.execute(sql.raw(`analyze "${table}"`));
 }
 
 async function defaultUnit(ctx: Ctx, ownerId: string | null | undefined): Promise<string> {

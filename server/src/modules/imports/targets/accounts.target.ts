@@ -80,6 +80,7 @@ export const accountsImportTarget = registerImportTarget<AccountImport>({
   name: 'accounts',
   object: 'account',
   label: { 'zh-CN': '客户', 'en-US': 'Accounts' },
+  analyze: ['accounts', 'dedup_keys', 'account_owner_history'],
   fields: async (db, tenantId) => [...accountImportFields, ...customImportFields(await loadCustomFields(db, tenantId, 'account'))],
 
   async open(db, ctx, opts) {

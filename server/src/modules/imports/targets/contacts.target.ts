@@ -53,6 +53,7 @@ export const contactsImportTarget = registerImportTarget<ContactImport>({
   name: 'contacts',
   object: 'contact',
   label: { 'zh-CN': '联系人', 'en-US': 'Contacts' },
+  analyze: ['contacts', 'account_contacts'],
   fields: async (db, tenantId) => [...contactImportFields, ...customImportFields(await loadCustomFields(db, tenantId, 'contact'))],
 
   async open(db, ctx, opts) {

@@ -66,6 +66,8 @@ export interface ImportTarget<R = unknown> {
   /** permission object: 'account' (the role needs its `import` action) */
   object: string;
   label: Record<Locale, string>;
+  /** tables an import fills, analysed as they grow */
+  analyze: readonly string[];
   fields(db: Executor, tenantId: string): Promise<ImportField[]>;
   open(db: Executor, ctx: Ctx, opts: { ownerId: string; unitId: string; policy: DuplicatePolicy }): Promise<TargetSession<R>>;
 }
