@@ -70,7 +70,8 @@ const NOT_FILLED_YET = ['accounts', 'account_contacts', 'attachments', 'contacts
   'leads', 'opportunities', 'opportunity_contacts', 'opportunity_lines', 'opportunity_stage_history', 'sales_targets', 'sales_settings',
   'product_categories', 'products', 'price_lists', 'price_list_items', 'quotes', 'quote_lines',
   'orders', 'order_lines', 'order_milestones', 'order_number_counters', 'payments', 'payment_instalments', 'payment_allocations',
-  'import_jobs', 'import_rows'];
+  'import_jobs', 'import_rows', 'dedup_report_runs', 'dedup_report_groups', 'dedup_report_members',
+  'webhook_subscriptions', 'webhook_deliveries', 'webhook_attempts'];
 
 const allTables = (): BackupTable[] => [...schemaTables(), ...describeTables([fidelity])];
 
