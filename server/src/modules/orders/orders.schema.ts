@@ -96,6 +96,8 @@ export const orders = pgTable(
     foreignKey({ columns: [t.tenantId, t.orderTypeId], foreignColumns: [orderTypes.tenantId, orderTypes.id] }),
     foreignKey({ columns: [t.tenantId, t.quoteId], foreignColumns: [quotes.tenantId, quotes.id] }),
     uniqueIndex('orders_number_uq').on(t.tenantId, t.number),
+    // the search box finds an order by any 3+ characters of its number ("000123", "123"): trigrams, not a scan
+    index('orders_number_trgm_idx').using('gin', t.number.op('gin_trgm_ops')),
     index('orders_account_idx').on(t.tenantId, t.accountId, t.signedOn),
     index('orders_owner_idx').on(t.tenantId, t.ownerId, t.signedOn),
     index('orders_unit_idx').on(t.tenantId, t.unitId, t.signedOn),
