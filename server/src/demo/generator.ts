@@ -4,6 +4,7 @@ import { audit } from '../platform/audit/audit.ts';
 import { generatePassword, hashPassword } from '../platform/auth/passwords.ts';
 import type { Database, Executor } from '../platform/db/engine.ts';
 import { createTenant } from '../modules/org/bootstrap.ts';
+import { runReportNow } from '../modules/dedup/report/compute-report.ts';
 // Modules register their object types and tenant set-up steps when imported; the generated
 // company's built-in roles must carry every module's grants, as a company created by the server does.
 import '../modules/index.ts';
@@ -248,6 +249,10 @@ export async function generateCompany(database: Database, opts: GenerateOptions)
       const w = insertWriter(tx);
       return [await run(tx, w), w] as const;
     });
+  }
+  // The demo company opens with its duplicate report computed (the nightly job would do it only tonight).
+  if (profile.key === 'demo' && parts.some((p) => p.name === 'duplicates')) {
+    await runReportNow(database, made.tenantId);
   }
   return {
     tenantId: made.tenantId,
