@@ -1,8 +1,14 @@
-import dayjs from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 
 /** Dates follow dayjs's current locale, which the i18n provider keeps in step with the interface. */
 export const formatDateTime = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD HH:mm') : '—');
 export const formatDate = (iso: string | null | undefined): string => (iso ? dayjs(iso).format('YYYY-MM-DD') : '—');
+
+/**
+ * Today in the company's calendar: reports read periods as days in Beijing time (UTC+8, no daylight
+ * saving), so a browser in another zone must not end "this year" a day early in the evening.
+ */
+export const companyToday = (): Dayjs => dayjs(new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10));
 
 /** Money as the API sends it ("1234567.50") with thousands separators; never through a float. */
 export function formatMoney(amount: string | number | null | undefined): string {

@@ -7,7 +7,7 @@ import { api, call } from '../../app/api/client';
 import { useApi } from '../../app/api/use-api';
 import { useReportError } from '../../app/api/report-error';
 import { useSignedIn } from '../../app/auth/auth-context';
-import { formatMoney } from '../../app/format';
+import { companyToday, formatMoney } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { PageHeader } from '../../app/shell/PageHeader';
 import { UserPicker } from '../org/users/UserPicker';
@@ -22,7 +22,7 @@ export default function ForecastPage() {
   const { access } = useSignedIn();
   const { message } = App.useApp();
   const report = useReportError();
-  const [year, setYear] = useState<Dayjs>(dayjs().startOf('year'));
+  const [year, setYear] = useState<Dayjs>(companyToday().startOf('year'));
   const [period, setPeriod] = useState<Period>('month');
   const [by, setBy] = useState<By>('owner');
   const [adding, setAdding] = useState(false);

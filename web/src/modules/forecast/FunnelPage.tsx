@@ -1,11 +1,11 @@
 import { useState } from 'react';
 import { Card, Col, DatePicker, Flex, Row, Segmented, Select, Statistic, Table, Typography } from 'antd';
 import ReactECharts from 'echarts-for-react';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { api, call } from '../../app/api/client';
 import { useApi } from '../../app/api/use-api';
 import { useSignedIn } from '../../app/auth/auth-context';
-import { formatMoney } from '../../app/format';
+import { companyToday, formatMoney } from '../../app/format';
 import { useI18n } from '../../app/i18n/i18n-context';
 import { PageHeader } from '../../app/shell/PageHeader';
 import { UserPicker } from '../org/users/UserPicker';
@@ -18,7 +18,7 @@ type By = 'reason' | 'competitor' | 'source' | 'owner';
 export default function FunnelPage() {
   const { t } = useI18n();
   const { access } = useSignedIn();
-  const [range, setRange] = useState<[Dayjs, Dayjs]>([dayjs().startOf('year'), dayjs()]);
+  const [range, setRange] = useState<[Dayjs, Dayjs]>([companyToday().startOf('year'), companyToday()]);
   const [pipelineId, setPipelineId] = useState<string>();
   const [ownerId, setOwnerId] = useState<string>();
   const [by, setBy] = useState<By>('reason');
