@@ -1,5 +1,4 @@
-import { desc } from 'drizzle-orm';
-import { registerRecordType } from '../../platform/access/records.ts';
+import { listDeletedRows, registerRecordType } from '../../platform/access/records.ts';
 import { restoreContact } from './contacts.commands.ts';
 import { contactScope, findContact } from './contacts.queries.ts';
 import { contacts } from './contacts.schema.ts';
@@ -10,12 +9,6 @@ registerRecordType({
     const c = await findContact(ctx.readDb, ctx.principal, id, opts);
     return c && { id: c.id, label: c.name };
   },
-  listDeleted: (ctx, limit) =>
-    ctx.readDb
-      .select({ id: contacts.id, label: contacts.name, deletedAt: contacts.deletedAt, deletedBy: contacts.deletedBy })
-      .from(contacts)
-      .where(contactScope(ctx.principal, { onlyDeleted: true }))
-      .orderBy(desc(contacts.deletedAt))
-      .limit(limit) as Promise<{ id: string; label: string; deletedAt: Date; deletedBy: string | null }[]>,
+  listDeleted: (ctx, limit) => listDeletedRows(ctx, contacts, contacts.name, contactScope(ctx.principal, { onlyDeleted: true }), limit),
   restore: restoreContact,
 });
